@@ -1,0 +1,45 @@
+// Two kinds of failure: a UserError is explained to the user and exits with
+// its code; anything else is a bug and prints a stack trace.
+
+export class UserError extends Error {
+  readonly exitCode: number;
+
+  constructor(message: string, options?: { cause?: unknown; exitCode?: number }) {
+    super(message, { cause: options?.cause });
+    this.name = "UserError";
+    this.exitCode = options?.exitCode ?? 1;
+  }
+}
+
+export interface Problem {
+  /** Stable identifier of the rule, for example `ndjson-pretty-printed`. */
+  code: string;
+  /** Path of the file inside the bundle, with `/` separators. */
+  file: string;
+  /** JSON pointer (`/pivot/group_by`) or `line N` for NDJSON and text. */
+  location: string;
+  message: string;
+  fix: string;
+}
+
+export class ValidationError extends UserError {
+  readonly problems: Problem[];
+
+  constructor(problems: Problem[], context?: string) {
+    super(formatProblems(problems, context));
+    this.name = "ValidationError";
+    this.problems = problems;
+  }
+}
+
+export function formatProblem(problem: Problem): string {
+  const where = problem.location ? `${problem.file} ${problem.location}` : problem.file;
+  return `${where}: ${problem.message} [${problem.code}]\n   fix: ${problem.fix}`;
+}
+
+export function formatProblems(problems: Problem[], context?: string): string {
+  const noun = problems.length === 1 ? "error" : "errors";
+  const head = `${context ? `${context}: ` : ""}found ${problems.length} validation ${noun}:`;
+  const items = problems.map((p, i) => `${i + 1}. ${formatProblem(p)}`);
+  return [head, ...items].join("\n");
+}
