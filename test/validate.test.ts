@@ -231,3 +231,36 @@ describe("validate command", () => {
     expect(result.stderr).toContain(`${DASHBOARDS} line 1:`);
   });
 });
+
+describe("validateFiles on templates", () => {
+  test("unknown placeholder names the template", () => {
+    const file = "templates/ml_beaconing_pivot_transform.json";
+    const files = {
+      ...bundle,
+      [file]: (bundle[file] as string).replace(
+        "{{dest_index}}",
+        "{{dest_idx}}",
+      ),
+    };
+    const problems = errorsOf(validateFiles(files));
+    expect(problems.map((p) => [p.code, p.file])).toContainEqual([
+      "template-render-failed",
+      file,
+    ]);
+  });
+
+  test("schema violation in a template is reported at its path", () => {
+    const files = editJson(
+      bundle,
+      "templates/ml_beaconing_pivot_transform.json",
+      (transform) => {
+        transform.unknown_key = true;
+      },
+    );
+    const problems = errorsOf(validateFiles(files));
+    expect(problems.map((p) => [p.code, p.file])).toContainEqual([
+      "schema-additionalProperties",
+      "templates/ml_beaconing_pivot_transform.json",
+    ]);
+  });
+});

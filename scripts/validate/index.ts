@@ -10,6 +10,7 @@ import { parseNdjson } from "./ndjson.ts";
 import { savedObjectProblems } from "./saved-object-checks.ts";
 import { schemaProblems } from "./schemas.ts";
 import { spaceProblems } from "./space-checks.ts";
+import { renderBundleTemplates, TEMPLATE_FOLDER } from "./templates.ts";
 import { transformProblems, windowProblems } from "./transform-checks.ts";
 
 /** File text by path, with `/` separators, relative to the bundle's top folder. */
@@ -22,11 +23,16 @@ export function validateFiles(files: FileTree): Problem[] {
   const minimum = manifest?.minimumStackVersion ?? MINIMUM_STACK_VERSION;
   const parsed: Record<string, unknown> = {};
   const problems: Problem[] = [];
-  for (const [file, text] of Object.entries(files).sort(([a], [b]) =>
-    a < b ? -1 : 1,
-  )) {
-    if (file.startsWith("templates/")) continue;
-    problems.push(...fileProblems(file, text, minimum, parsed));
+  const rendered = renderBundleTemplates(files);
+  if (rendered && !rendered.ok) problems.push(...rendered.problems);
+  const checked = {
+    ...withoutTemplates(files),
+    ...(rendered?.ok ? rendered.files : {}),
+  };
+  for (const file of Object.keys(checked).sort()) {
+    problems.push(
+      ...fileProblems(file, checked[file] as string, minimum, parsed),
+    );
   }
   const transformFiles = Object.keys(parsed).filter(
     (file) => baseName(file) === TRANSFORM_FILE,
@@ -89,6 +95,14 @@ function fileProblems(
   // Cross-file checks read only files whose shape is right.
   if (problems.length === 0) parsed[file] = value;
   return problems;
+}
+
+function withoutTemplates(files: FileTree): FileTree {
+  const result: FileTree = {};
+  for (const [file, text] of Object.entries(files)) {
+    if (!file.startsWith(`${TEMPLATE_FOLDER}/`)) result[file] = text;
+  }
+  return result;
 }
 
 function parseManifest(files: FileTree): BundleManifest | undefined {
