@@ -17,7 +17,7 @@ import { type BuiltPanel, searchPanel } from "./panels.ts";
 export const BEACONING_DRILLDOWN_TITLE = "Beaconing Drilldown";
 
 /**
- * One row per host and process: the latest result of each of the four
+ * Builds the table with one row per host and process: the latest result of each of the four
  * tests, the highest score, the period found by the autocovariance test
  * (in time buckets of the transform) and the top destination IPs.
  */

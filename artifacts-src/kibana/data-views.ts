@@ -43,7 +43,7 @@ function dataView(spec: DataViewSpec): KibanaIndexPattern {
 }
 
 /**
- * Data view of the beaconing results of the space. Its id equals its title,
+ * Returns the data view of the beaconing results of the space. Its id equals its title,
  * ml_beaconing_<space>. The import runs before the transform starts, so the
  * index may not exist yet.
  */
@@ -57,7 +57,7 @@ export function resultsDataView(): KibanaIndexPattern {
 }
 
 /**
- * Bundle-owned data view over logs-*. It has its own id, so importing the
+ * Returns the bundle-owned data view over logs-*. It has its own id, so importing the
  * bundle never overwrites a logs-* data view that the user made.
  */
 export function logsDataView(): KibanaIndexPattern {

@@ -1,6 +1,6 @@
 // Ids inside the dashboards. Panel, layer and drilldown event ids only need
 // to be unique within one dashboard, so they are fixed strings, the same in
-// every space; saved-object ids come from savedObjectId() instead.
+// every space. Saved-object ids come from savedObjectId() instead.
 
 /** Logical names of the bundle-owned saved objects (UUID v5 per space). */
 export const LOGICAL_NAME = {

@@ -50,9 +50,9 @@ export function maxColumn(field: ResultsField, label: string): LensColumn {
 }
 
 /**
- * Latest value of a field by @timestamp. The `field: *` filter skips
- * documents without the field, as Lens does for a new last-value column,
- * and showArrayValues keeps every value of an array field.
+ * Builds a column of the latest value of a field by @timestamp. The
+ * `field: *` filter skips documents without the field, and showArrayValues
+ * keeps every value of an array field.
  */
 export function lastValueColumn(
   field: ResultsField,
@@ -80,7 +80,7 @@ export interface TermsOptions {
 }
 
 /**
- * Top values of a field. The "Other" bucket is off because a click on it
+ * Builds a column of the top values of a field. The "Other" bucket is off because a click on it
  * would carry a filter that excludes every listed value into a drilldown.
  */
 export function termsColumn(

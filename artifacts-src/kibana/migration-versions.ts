@@ -1,10 +1,13 @@
 // Saved-object migration versions of Kibana 8.8.0, the oldest Kibana the
 // bundle supports. An import runs every migration newer than an object's
-// typeMigrationVersion, and rejects an object whose version is newer than
-// the running Kibana knows, so each value is the latest migration that
-// 8.8.0 registers for the type.
+// typeMigrationVersion and rejects an object whose version is newer than
+// the latest migration of the running Kibana. So each value is the latest
+// migration that 8.8.0 registers for the type.
 
-/** Core version stamped on every saved object; Kibana keeps it at 8.8.0. */
+/**
+ * Core migration version of every saved object. The exports of later
+ * Kibana versions that were read, up to 8.19, still carry 8.8.0.
+ */
 export const CORE_MIGRATION_VERSION = "8.8.0";
 
 export const TYPE_MIGRATION_VERSIONS = {
@@ -12,10 +15,10 @@ export const TYPE_MIGRATION_VERSIONS = {
   // saved-objects export of Kibana 8.8 (created 2023-06-10) and in 8.8.0
   // .kibana documents of a third-party multi-tenancy test suite.
   "index-pattern": "8.0.0",
-  // Same 8.0.0 conversion; the type's own migrations stop at 7.9.3
-  // (src/plugins/saved_search/server/saved_objects/search_migrations.ts,
-  // read at the 8.8 revision whose search.ts declares the 8.8.0 schema), and
-  // the search-source migrations it merges in are empty.
+  // Same 8.0.0 conversion. The type's own migrations stop at 7.9.3 in
+  // src/plugins/saved_search/server/saved_objects/search_migrations.ts, read
+  // at the revision whose search.ts declares the 8.8.0 attribute schema.
+  // The search-source migrations that the type merges in are empty.
   // NOTE: no 8.8 export of a saved search was found to confirm this value.
   search: "8.0.0",
   // Read in the same Kibana 8.8 export, on a dashboard whose panels carry

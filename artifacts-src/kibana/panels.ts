@@ -52,7 +52,7 @@ export function panelFrame(
 }
 
 /**
- * Panel enhancements of an optional drilldown. The drilldown keeps the
+ * Builds the panel enhancements of an optional drilldown. The drilldown keeps the
  * current filters and time range, so the target dashboard opens on the
  * clicked host or process.
  */
@@ -100,7 +100,7 @@ export interface SearchPanelSpec {
   searchId: string;
 }
 
-/** A saved search shown by reference. */
+/** Builds a panel that shows a saved search by reference. */
 export function searchPanel(spec: SearchPanelSpec): BuiltPanel {
   const refName = `panel_${spec.panelIndex}`;
   const panel: KibanaDashboardPanel = {

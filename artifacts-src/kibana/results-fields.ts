@@ -1,7 +1,7 @@
 // Fields of the beaconing results index that the dashboards read, with
 // their Elasticsearch types. The pivot transform writes these names and
-// types, which are those of Elastic's Network Beaconing integration
-// (fields.yml of packages/beaconing), so its dashboards and rules read them.
+// types, which are those of the results of Elastic's Network Beaconing
+// integration, so rules written for those results read them unchanged.
 // NOTE: when the index template source exists, derive this list from its
 // mappings so that the two cannot drift.
 

@@ -29,7 +29,7 @@ const RAW_EVENT_COLUMNS: KibanaSearch["attributes"]["columns"] = [
 ];
 
 /**
- * Saved search of the raw network events behind a beaconing signal, on the
+ * Returns the saved search of the raw network events behind a beaconing signal, on the
  * bundle-owned logs-* data view. The Beaconing Drilldown dashboard narrows
  * it to one host and process through the filters a drilldown carries.
  */
