@@ -4,7 +4,10 @@
 export class UserError extends Error {
   readonly exitCode: number;
 
-  constructor(message: string, options?: { cause?: unknown; exitCode?: number }) {
+  constructor(
+    message: string,
+    options?: { cause?: unknown; exitCode?: number },
+  ) {
     super(message, { cause: options?.cause });
     this.name = "UserError";
     this.exitCode = options?.exitCode ?? 1;
@@ -20,6 +23,8 @@ export interface Problem {
   location: string;
   message: string;
   fix: string;
+  /** A warning is reported but does not fail validation. */
+  severity?: "warning";
 }
 
 export class ValidationError extends UserError {
@@ -33,8 +38,11 @@ export class ValidationError extends UserError {
 }
 
 export function formatProblem(problem: Problem): string {
-  const where = problem.location ? `${problem.file} ${problem.location}` : problem.file;
-  return `${where}: ${problem.message} [${problem.code}]\n   fix: ${problem.fix}`;
+  const where = problem.location
+    ? `${problem.file} ${problem.location}`
+    : problem.file;
+  const prefix = problem.severity === "warning" ? "warning: " : "";
+  return `${prefix}${where}: ${problem.message} [${problem.code}]\n   fix: ${problem.fix}`;
 }
 
 export function formatProblems(problems: Problem[], context?: string): string {

@@ -119,7 +119,7 @@ export interface DashboardDrilldownEvent {
    *
    * @minItems 1
    */
-  triggers: ["FILTER_TRIGGER", ..."FILTER_TRIGGER"[]];
+  triggers: "FILTER_TRIGGER"[];
   action: {
     factoryId: "DASHBOARD_TO_DASHBOARD_DRILLDOWN";
     name: string;

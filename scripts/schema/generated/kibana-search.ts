@@ -16,7 +16,7 @@ export interface KibanaSearch {
      *
      * @minItems 1
      */
-    columns: [string, ...string[]];
+    columns: string[];
     /**
      * Sort order as [field, direction] pairs.
      */
