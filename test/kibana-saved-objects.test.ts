@@ -10,11 +10,10 @@ import {
 } from "../artifacts-src/kibana/index.ts";
 import { TYPE_MIGRATION_VERSIONS } from "../artifacts-src/kibana/migration-versions.ts";
 import {
-  RESULTS_FIELD_TYPES,
-  type ResultsField,
   SIGNAL_QUERY,
   lensDataType,
 } from "../artifacts-src/kibana/results-fields.ts";
+import { OUTPUT_FIELDS } from "../artifacts-src/output-fields.ts";
 import { MINIMUM_STACK_VERSION } from "../artifacts-src/stack.ts";
 import {
   dashboardPanels,
@@ -68,10 +67,7 @@ function findByTitle(objects: SavedObject[], title: string): SavedObject {
 }
 
 const FIELD_DATA_TYPES = Object.fromEntries(
-  Object.keys(RESULTS_FIELD_TYPES).map((field) => [
-    field,
-    lensDataType(field as ResultsField),
-  ]),
+  Object.keys(OUTPUT_FIELDS).map((field) => [field, lensDataType(field)]),
 );
 
 describe("Kibana saved objects schemas", () => {

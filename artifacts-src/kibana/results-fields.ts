@@ -1,57 +1,33 @@
-// Fields of the beaconing results index that the dashboards read, with
-// their Elasticsearch types. The pivot transform writes these names and
-// types, which are those of the results of Elastic's Network Beaconing
-// integration, so rules written for those results read them unchanged.
-// NOTE: when the index template source exists, derive this list from its
-// mappings so that the two cannot drift.
+// Fields of the beaconing results index as the dashboards see them. The
+// names and Elasticsearch types come from OUTPUT_FIELDS, the list the index
+// template maps, so a Lens column cannot name a field the transform does
+// not write.
+import { OUTPUT_FIELDS, type OutputFieldType } from "../output-fields.ts";
 
-export const RESULTS_FIELD_TYPES = {
-  "@timestamp": "date",
-  "event.ingested": "date",
-  "host.name": "keyword",
-  "process.name": "keyword",
-  "source.ip": "ip",
-  destination_ips: "keyword",
-  "beacon_stats.autocovariance": "float",
-  "beacon_stats.beaconing_score": "long",
-  "beacon_stats.counts_percentiles": "float",
-  "beacon_stats.destination_bytes_percentiles": "float",
-  "beacon_stats.destination_ips": "keyword",
-  "beacon_stats.interval": "long",
-  "beacon_stats.is_beaconing": "boolean",
-  "beacon_stats.low_count_variation": "boolean",
-  "beacon_stats.low_destination_bytes_variation": "boolean",
-  "beacon_stats.low_source_bytes_variation": "boolean",
-  "beacon_stats.max_autocovariance_period": "long",
-  "beacon_stats.mean_counts": "float",
-  "beacon_stats.mean_destination_bytes": "float",
-  "beacon_stats.mean_source_bytes": "float",
-  "beacon_stats.non_empty_buckets": "long",
-  "beacon_stats.periodic": "boolean",
-  "beacon_stats.source_bytes_percentiles": "float",
-  "beacon_stats.std_dev_destination_bytes": "float",
-  "beacon_stats.std_dev_source_bytes": "float",
-  "beacon_stats.variance_counts": "float",
-} as const;
+export type ResultsField = keyof typeof OUTPUT_FIELDS & string;
 
-export type ResultsField = keyof typeof RESULTS_FIELD_TYPES;
-
-type EsType = (typeof RESULTS_FIELD_TYPES)[ResultsField];
-
-/** Lens data type of each Elasticsearch field type used above. */
+/** Lens data type of each Elasticsearch field type of the results index. */
 const LENS_DATA_TYPES = {
   date: "date",
   keyword: "string",
   ip: "ip",
   boolean: "boolean",
   long: "number",
-  float: "number",
-} as const satisfies Record<EsType, string>;
+  double: "number",
+} as const satisfies Record<OutputFieldType, string>;
 
-export type LensDataType = (typeof LENS_DATA_TYPES)[EsType];
+export type LensDataType = (typeof LENS_DATA_TYPES)[OutputFieldType];
 
+/** Returns the Lens data type of a results field; throws for an unknown field. */
 export function lensDataType(field: ResultsField): LensDataType {
-  return LENS_DATA_TYPES[RESULTS_FIELD_TYPES[field]];
+  const type = OUTPUT_FIELDS[field];
+  if (type === undefined) {
+    throw new Error(
+      `field ${JSON.stringify(field)} is not in the beaconing results index; ` +
+        "use a name listed in artifacts-src/output-fields.ts",
+    );
+  }
+  return LENS_DATA_TYPES[type];
 }
 
 /** KQL that selects the result documents that are beaconing signals. */
