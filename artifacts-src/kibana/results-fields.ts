@@ -18,7 +18,7 @@ const LENS_DATA_TYPES = {
 
 export type LensDataType = (typeof LENS_DATA_TYPES)[OutputFieldType];
 
-/** Returns the Lens data type of a results field; throws for an unknown field. */
+/** Returns the Lens data type of a results field and throws for an unknown one. */
 export function lensDataType(field: ResultsField): LensDataType {
   const type = OUTPUT_FIELDS[field];
   if (type === undefined) {
