@@ -35,5 +35,4 @@ export const SAVED_OBJECT_SCHEMAS: Record<string, string> = {
   "index-pattern": "kibana-index-pattern.schema.json",
   search: "kibana-search.schema.json",
   dashboard: "kibana-dashboard.schema.json",
-  lens: "kibana-lens.schema.json",
 };
