@@ -1,4 +1,4 @@
-// Which schema and checks apply to a bundle file, judged by its name.
+// Classification of bundle files by name, which selects their schema and checks.
 
 export type FileKind =
   | { kind: "json"; schema: string }

@@ -1,6 +1,6 @@
-// Checks of the saved objects of one NDJSON file that no schema can express:
-// references (also those inside JSON-in-JSON strings such as panelsJSON and
-// searchSourceJSON) resolve to objects of the same file, and no object
+// Checks of the saved objects of one NDJSON file that no schema can express.
+// Every reference resolves to an object of the same file, also those inside
+// JSON-in-JSON strings such as panelsJSON and searchSourceJSON. No object
 // claims a migration version newer than the oldest Kibana supported.
 import semver from "semver";
 import type { Problem } from "../errors.ts";
