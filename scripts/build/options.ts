@@ -2,6 +2,7 @@
 import {
   checkSpaceId,
   DEFAULT_SPACE,
+  TEMPLATES_FOLDER,
 } from "../../artifacts-src/generator/ml_beaconing_generate_scripts.mjs";
 import { UserError } from "../errors.ts";
 
@@ -37,7 +38,15 @@ export function resolveBuildOptions(
 ): BuildOptions {
   // Every bundle has the default space's folder, the one most users install.
   const spaces = [...new Set([DEFAULT_SPACE, ...(raw.space ?? [])])];
-  const problems = spaces.flatMap(checkSpaceId);
+  const problems = spaces.flatMap((space) =>
+    space === TEMPLATES_FOLDER
+      ? [
+          `invalid space id "${space}": a bundle keeps its templates in templates/, ` +
+            "so no space folder may have that name; build another space and render " +
+            "this one with ml_beaconing_generate_scripts.mjs --space templates --out <dir>",
+        ]
+      : checkSpaceId(space),
+  );
   if (problems.length > 0) throw new UserError(problems.join("\n"));
   return {
     spaces,
