@@ -3,8 +3,8 @@
 // beyond reading the sources.
 import { renderSpace } from "../../artifacts-src/generator/ml_beaconing_generate_scripts.mjs";
 import { renderTemplates } from "../../artifacts-src/index.ts";
-import { MINIMUM_STACK_VERSION } from "../../artifacts-src/stack.ts";
 import { DEFAULT_SOURCE_INDEX } from "../../artifacts-src/transform.ts";
+import { computeCompatibility } from "../compat/matrix.ts";
 import { bundleReadme } from "../pack/bundle-readme.ts";
 import { buildManifest } from "../pack/manifest.ts";
 import type { BundleManifest } from "../schema/generated/manifest.ts";
@@ -36,15 +36,19 @@ export function assembleBundle(
       files[`${space}/${file}`] = text;
     }
   }
+  // Computed from the rendered artifacts, before the README and manifest
+  // that show it are added.
+  const compatibility = computeCompatibility(files);
   const facts = {
     name,
     date: options.date,
     sequence: options.sequence,
     toolchainVersion: version,
     sourceCommit: commit,
-    minimumStackVersion: MINIMUM_STACK_VERSION,
+    minimumStackVersion: compatibility.minimumStackVersion,
     sourceIndex,
     spaces: options.spaces,
+    compatibility,
   };
   files["README.md"] = bundleReadme(facts);
   const manifest = buildManifest(facts, files);
