@@ -102,6 +102,7 @@ describe("feature detection in saved objects", () => {
   };
   const panels = [
     {
+      version: "8.8.0",
       embeddableConfig: {
         attributes: { state: { datasourceStates: { formBased: {} } } },
       },
@@ -141,6 +142,14 @@ describe("feature detection in saved objects", () => {
       feature: "saved_object.migration_version",
       pointer: "line 2 /migrationVersion/dashboard",
       requires: "8.5.0",
+    });
+  });
+
+  it("records panel versions as requirements", () => {
+    expect(usages).toContainEqual({
+      feature: "saved_object.migration_version",
+      pointer: "line 2 /attributes/panelsJSON/0/version",
+      requires: "8.8.0",
     });
   });
 

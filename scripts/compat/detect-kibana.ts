@@ -14,8 +14,29 @@ export function savedObjectFeatures(object: unknown): Found[] {
   return [
     ...migrationFeatures(object),
     ...lensFeatures(object, ""),
+    ...panelVersionFeatures(object),
     ...typeFeatures(object),
   ];
+}
+
+// Each dashboard panel records the Kibana version that wrote its state,
+// and embeddable migrations read the panel as written by that version.
+function panelVersionFeatures(object: Record<string, unknown>): Found[] {
+  const attributes = object.attributes;
+  if (!isObject(attributes)) return [];
+  const panels = embedded("panelsJSON", attributes.panelsJSON);
+  if (!Array.isArray(panels)) return [];
+  return panels.flatMap((panel, index) => {
+    const version = isObject(panel) ? panel.version : undefined;
+    if (typeof version !== "string" || !semver.valid(version)) return [];
+    return [
+      {
+        feature: "saved_object.migration_version",
+        pointer: `/attributes/panelsJSON/${index}/version`,
+        requires: version,
+      },
+    ];
+  });
 }
 
 function migrationFeatures(object: Record<string, unknown>): Found[] {

@@ -78,7 +78,11 @@ export function requiredVersion(usage: Usage): string | null {
   return usage.requires ?? featureGate(usage.feature).since;
 }
 
-function blockerOf(usage: Usage, platform: Platform): Blocker | undefined {
+/** Returns why a use keeps its artifact off a platform, if it does. */
+export function blockerOf(
+  usage: Usage,
+  platform: Platform,
+): Blocker | undefined {
   const gate = featureGate(usage.feature);
   if (gate.blocking === false) return undefined;
   if (platform.kind === "serverless") {
