@@ -4,6 +4,7 @@ import {
   DEFAULT_SPACE,
   TEMPLATES_FOLDER,
 } from "../../artifacts-src/generator/ml_beaconing_generate_scripts.mjs";
+import { parseStackMin } from "../compat/stack-min.ts";
 import { UserError } from "../errors.ts";
 
 export interface BuildOptions {
@@ -14,6 +15,8 @@ export interface BuildOptions {
   sequence: number;
   outDir: string;
   sourceIndex?: string[];
+  /** Oldest Stack version the artifacts must work on; unset for the full feature set. */
+  stackMin?: string;
 }
 
 export interface RawBuildOptions {
@@ -22,6 +25,7 @@ export interface RawBuildOptions {
   sequence?: string;
   out?: string;
   sourceIndex?: string[];
+  stackMin?: string;
 }
 
 export function todayUtc(now = new Date()): string {
@@ -54,6 +58,8 @@ export function resolveBuildOptions(
     sequence: parseSequence(raw.sequence ?? "1"),
     outDir: raw.out ?? "dist",
     sourceIndex: raw.sourceIndex,
+    stackMin:
+      raw.stackMin === undefined ? undefined : parseStackMin(raw.stackMin),
   };
 }
 
