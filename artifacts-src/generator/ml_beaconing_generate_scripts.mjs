@@ -164,7 +164,8 @@ export function renderTemplate(text, space, templatePath = "template") {
     ml_job_id: ids.mlJobId,
     datafeed_id: ids.datafeedId,
   };
-  return text.replace(PLACEHOLDER, (match, name, argument) => {
+  const lineAt = (offset) => text.slice(0, offset).split("\n").length;
+  const rendered = text.replace(PLACEHOLDER, (match, name, argument, offset) => {
     if (name === "saved_object_id" && argument) {
       return savedObjectId(space, argument);
     }
@@ -172,11 +173,24 @@ export function renderTemplate(text, space, templatePath = "template") {
       return values[name];
     }
     throw new Error(
-      `${templatePath}: unknown placeholder ${match}; the generator knows ` +
+      `${templatePath} line ${lineAt(offset)}: unknown placeholder ${match}; the generator knows ` +
         `${Object.keys(values).join(", ")} and saved_object_id:<name>`,
     );
   });
+  // Two braces before a letter that survived the replacement are a broken
+  // placeholder. Triple braces are left alone: the ingest pipeline's
+  // {{{_ingest.timestamp}}} is Elasticsearch's own template.
+  const broken = MALFORMED_PLACEHOLDER.exec(text);
+  if (broken) {
+    throw new Error(
+      `${templatePath} line ${lineAt(broken.index)}: malformed placeholder near ${JSON.stringify(broken[0])}; ` +
+        "placeholders are written {{name}} or {{saved_object_id:<name>}}",
+    );
+  }
+  return rendered;
 }
+
+const MALFORMED_PLACEHOLDER = /(?<!\{)\{\{(?!\{)(?![a-z_]+(?::[a-z0-9_-]+)?\}\})[^"\n]{0,30}/;
 
 export const CONSOLE_FILE = "console.txt";
 // Folder of the space-neutral templates beside this script in a bundle.
