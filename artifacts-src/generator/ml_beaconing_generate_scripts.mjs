@@ -165,18 +165,21 @@ export function renderTemplate(text, space, templatePath = "template") {
     datafeed_id: ids.datafeedId,
   };
   const lineAt = (offset) => text.slice(0, offset).split("\n").length;
-  const rendered = text.replace(PLACEHOLDER, (match, name, argument, offset) => {
-    if (name === "saved_object_id" && argument) {
-      return savedObjectId(space, argument);
-    }
-    if (argument === undefined && Object.hasOwn(values, name)) {
-      return values[name];
-    }
-    throw new Error(
-      `${templatePath} line ${lineAt(offset)}: unknown placeholder ${match}; the generator knows ` +
-        `${Object.keys(values).join(", ")} and saved_object_id:<name>`,
-    );
-  });
+  const rendered = text.replace(
+    PLACEHOLDER,
+    (match, name, argument, offset) => {
+      if (name === "saved_object_id" && argument) {
+        return savedObjectId(space, argument);
+      }
+      if (argument === undefined && Object.hasOwn(values, name)) {
+        return values[name];
+      }
+      throw new Error(
+        `${templatePath} line ${lineAt(offset)}: unknown placeholder ${match}; the generator knows ` +
+          `${Object.keys(values).join(", ")} and saved_object_id:<name>`,
+      );
+    },
+  );
   // Two braces before a letter that survived the replacement are a broken
   // placeholder. Triple braces are left alone: the ingest pipeline's
   // {{{_ingest.timestamp}}} is Elasticsearch's own template.
@@ -190,7 +193,8 @@ export function renderTemplate(text, space, templatePath = "template") {
   return rendered;
 }
 
-const MALFORMED_PLACEHOLDER = /(?<!\{)\{\{(?!\{)(?![a-z_]+(?::[a-z0-9_-]+)?\}\})[^"\n]{0,30}/;
+const MALFORMED_PLACEHOLDER =
+  /(?<!\{)\{\{(?!\{)(?![a-z_]+(?::[a-z0-9_-]+)?\}\})[^"\n]{0,30}/;
 
 export const CONSOLE_FILE = "console.txt";
 // Folder of the space-neutral templates beside this script in a bundle.
