@@ -3,6 +3,7 @@
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
+import Bottleneck from "bottleneck";
 import type { Logger } from "../logger.ts";
 import { redact } from "./github-error.ts";
 
@@ -24,6 +25,13 @@ export interface GitHubClientOptions {
    * seconds GitHub gives in `retry-after` or `x-ratelimit-reset`. Tests set 1.
    */
   backoffUnitMs?: number;
+  /**
+   * Minimum gap between two requests that change something. Unset, the
+   * throttling plugin keeps its defaults: 1000 ms, the gap GitHub asks for
+   * between mutating requests, and 3000 ms for those that notify watchers.
+   * Tests set 0.
+   */
+  writeIntervalMs?: number;
 }
 
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
@@ -58,10 +66,24 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     retry: { retries: maxRetries, retryAfterBaseValue: unit },
     throttle: {
       retryAfterBaseValue: unit,
+      ...writeLimiter(options.writeIntervalMs),
       onRateLimit: onLimit("rate limit reached"),
       onSecondaryRateLimit: onLimit("secondary rate limit reached"),
     },
   });
+}
+
+function writeLimiter(intervalMs: number | undefined) {
+  if (intervalMs === undefined) return {};
+  // Creating a release also passes the group of requests that notify
+  // watchers, 3000 ms apart by default.
+  return {
+    write: new Bottleneck.Group({ maxConcurrent: 1, minTime: intervalMs }),
+    notifications: new Bottleneck.Group({
+      maxConcurrent: 1,
+      minTime: intervalMs,
+    }),
+  };
 }
 
 // Octokit's own log lines name the method, path and status, never headers;
