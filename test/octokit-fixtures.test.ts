@@ -1,8 +1,8 @@
 // Replays @octokit/fixtures' recorded "release-assets-conflict" scenario
-// (an upload answered 422 already_exists, then list, delete and upload
+// (an upload rejected with 422 already_exists, then list, delete and upload
 // again) against uploadAsset. The package's own nock-based mock cannot
 // intercept Octokit 22, which uses fetch, so a small HTTP server on
-// 127.0.0.1 answers with the recorded responses in their recorded order.
+// 127.0.0.1 returns the recorded responses in their recorded order.
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -36,7 +36,7 @@ const KEPT_HEADERS = [
   "x-ratelimit-reset",
 ];
 
-/** Serves the recorded answers in order; the upload host is under /uploads-host. */
+/** Serves the recorded responses in order; the upload host is under /uploads-host. */
 async function startReplay() {
   const mismatches: string[] = [];
   let next = 0;

@@ -88,7 +88,7 @@ describe("GitHub client retries", () => {
     );
   });
 
-  test("429 and 5xx answers are retried with back-off", async () => {
+  test("429 and 5xx responses are retried with back-off", async () => {
     const fake = await startFakeGitHub();
     fake.failures.push({
       method: "GET",

@@ -52,9 +52,9 @@ function changesSection(changes: ChangeLog): string {
  */
 export function buildCompatibilityMarkdown(manifest: BundleManifest): string {
   const head = "## Compatibility";
-  // NOTE: manifest.json has no compatibility matrix yet; until it has one, a
-  // `compatibility` field of any shape is rendered generically and, without
-  // it, only the minimum Stack version is stated.
+  // NOTE: manifest.json has no compatibility matrix yet. Until its shape is
+  // settled, a `compatibility` field is rendered generically. Without one,
+  // only the minimum Stack version is stated.
   const matrix = (manifest as { compatibility?: unknown }).compatibility;
   if (matrix === undefined) {
     return (

@@ -1,4 +1,4 @@
-// Builds the Octokit client: token auth, retries of 5xx answers with
+// Builds the Octokit client: token auth, retries of 5xx responses with
 // back-off, and waiting out primary and secondary rate limits.
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
@@ -17,7 +17,7 @@ export interface GitHubClientOptions {
   logger: Logger;
   /** Writes Octokit's request log to the logger. */
   debug?: boolean;
-  /** Retries of one request after a 5xx or rate-limit answer (default 3). */
+  /** Retries of one request after a 5xx or rate-limit response (default 3). */
   maxRetries?: number;
   /**
    * Milliseconds per back-off unit (default 1000). The retry plugin waits
@@ -27,7 +27,7 @@ export interface GitHubClientOptions {
   backoffUnitMs?: number;
   /**
    * Minimum gap between two requests that change something. Unset, the
-   * throttling plugin keeps its defaults: 1000 ms, the gap GitHub asks for
+   * throttling plugin keeps its defaults: 1000 ms, the gap GitHub requests
    * between mutating requests, and 3000 ms for those that notify watchers.
    * Tests set 0.
    */

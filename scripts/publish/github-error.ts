@@ -30,7 +30,7 @@ export class GitHubError extends UserError {
     return Array.isArray(errors) ? (errors as GitHubErrorDetail[]) : [];
   }
 
-  /** True for a 422 that says the thing to create exists already. */
+  /** True for a 422 whose errors report that the resource exists already. */
   get alreadyExists(): boolean {
     return (
       this.status === 422 &&
@@ -40,7 +40,7 @@ export class GitHubError extends UserError {
 }
 
 export interface CallContext {
-  /** What the request does, for example `list the tags of o/r`. */
+  /** Action of the request, for example `list the tags of o/r`. */
   action: string;
   repo: string;
   /** Removed from every message, in case a server echoes it back. */
@@ -64,7 +64,7 @@ export function toGitHubError(error: unknown, context: CallContext): unknown {
   if (!(error instanceof RequestError)) return error;
   const body = error.response?.data ?? null;
   const message = redact(
-    `failed to ${context.action}: GitHub answered ${error.status} ` +
+    `failed to ${context.action}: GitHub returned ${error.status} ` +
       `${serverMessage(body, error.message)}. ${advice(error.status, context.repo)}`,
     context.token,
   );

@@ -41,9 +41,9 @@ export type NameDecision =
   | { action: "resume"; sequence: number; reason: string };
 
 /**
- * Decides the N of this run. Re-runs are idempotent by this rule: when a tag
+ * Decides the N of this run. Re-runs are idempotent by this rule. When a tag
  * or release of the day's series already points at the commit being
- * released, the run resumes the highest such N; otherwise it takes one more
+ * released, the run resumes the highest such N. Otherwise it takes one more
  * than the highest N of that day among all tags and releases.
  */
 export function buildNameDecision(
@@ -70,7 +70,7 @@ export function buildNameDecision(
   return { action: "create", sequence: highest + 1 };
 }
 
-/** The newest ML-Beaconing name before `current`, for the change list. */
+/** Finds the newest ML-Beaconing name before `current`, for the change list. */
 export function previousReleaseName(
   current: string,
   names: string[],

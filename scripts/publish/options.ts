@@ -23,7 +23,7 @@ export interface ReleaseOptions {
   apiUrl: string;
   date: string;
   dryRun: boolean;
-  /** Why this is a dry run, for the plan's headline. */
+  /** Reason for a dry run, shown in the plan's headline. */
   dryRunReason: string | null;
   draft: boolean;
   prerelease: boolean;

@@ -61,7 +61,7 @@ export function plannedAsset(
   };
 }
 
-/** The zip, manifest.json and SHA256SUMS, in upload order. */
+/** Builds the zip, manifest.json and SHA256SUMS assets, in upload order. */
 export function buildAssets(
   zipName: string,
   zip: Buffer,
@@ -89,8 +89,8 @@ export function buildSha256Sums(assets: PlannedAsset[]): string {
 
 /**
  * Decides per planned asset. An existing asset is kept only when its upload
- * completed, its size matches and its digest, where GitHub reports one,
- * matches; any other asset of that name is replaced.
+ * completed, its size matches and its digest matches where GitHub reports
+ * one. Any other asset of that name is replaced.
  */
 export function buildAssetActions(
   planned: PlannedAsset[],

@@ -18,7 +18,7 @@ import {
 } from "./plan.ts";
 
 /**
- * Creates the plan's release. When GitHub answers 422 already_exists, a
+ * Creates the plan's release. When GitHub returns 422 already_exists, a
  * concurrent run made it first, and that release is returned instead.
  */
 export async function createRelease(

@@ -1,4 +1,4 @@
-// Answers of the fake GitHub shaped like the REST API's: pagination,
+// Responses of the fake GitHub shaped like the REST API's: pagination,
 // errors and rate-limit responses.
 
 export type Reply = {

@@ -30,7 +30,7 @@ export interface RecordedRequest {
   status: number;
 }
 
-/** Fails matching requests `times` times with the given answer. */
+/** Fails matching requests `times` times with the given response. */
 export interface FailureSwitch {
   method: string;
   url: RegExp;
