@@ -2,6 +2,7 @@
 // command, and the mapping from errors to exit codes.
 import { Command, CommanderError } from "commander";
 import { registerBuild } from "./commands/build.ts";
+import { registerCompat } from "./commands/compat.ts";
 import { registerRelease } from "./commands/release.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { UserError } from "./errors.ts";
@@ -29,6 +30,7 @@ export function createProgram(context: CommandContext): Command {
     .exitOverride();
   registerBuild(program, context);
   registerValidate(program, context);
+  registerCompat(program, context);
   registerRelease(program, context);
   return program;
 }

@@ -10,8 +10,16 @@ const work = tempDir();
 describe("build with an invalid space", () => {
   const cases: [string, string, RegExp][] = [
     ["display name", "Marketing Team", /\^\[a-z0-9_-\]\+\$/],
-    ["trailing hyphen", "team-", /ml_beaconing_pivot_transform_team-'.*start and end with a lowercase letter or digit/],
-    ["too long for the transform id", "a".repeat(36), /transform id .* more than Elasticsearch's limit of 64/],
+    [
+      "trailing hyphen",
+      "team-",
+      /ml_beaconing_pivot_transform_team-'.*start and end with a lowercase letter or digit/,
+    ],
+    [
+      "too long for the transform id",
+      "a".repeat(36),
+      /transform id 'ml_beaconing_pivot_transform_a+' \(65 characters\).* exceed Elasticsearch's limit of 64/,
+    ],
   ];
   test.each(cases)("%s fails before writing", async (_case, space, rule) => {
     const out = path.join(work, space.replace(/\W/g, "_"));
@@ -36,19 +44,34 @@ describe("resolveBuildOptions", () => {
   });
 
   test("always includes the default space once", () => {
-    const options = resolveBuildOptions({ space: ["secops", "default", "secops"] }, now);
+    const options = resolveBuildOptions(
+      { space: ["secops", "default", "secops"] },
+      now,
+    );
     expect(options.spaces).toEqual(["default", "secops"]);
   });
 
   test("rejects an impossible date", () => {
-    expect(() => resolveBuildOptions({ date: "2026-02-30" }, now)).toThrow(/invalid --date "2026-02-30"/);
+    expect(() => resolveBuildOptions({ date: "2026-02-30" }, now)).toThrow(
+      /invalid --date "2026-02-30"/,
+    );
   });
 
   test("rejects a sequence below 1", () => {
-    expect(() => resolveBuildOptions({ sequence: "0" }, now)).toThrow(/invalid --sequence "0"/);
+    expect(() => resolveBuildOptions({ sequence: "0" }, now)).toThrow(
+      /invalid --sequence "0"/,
+    );
   });
 
   test("bundle name has the compact date and N", () => {
     expect(bundleName("2026-12-04", 10)).toBe("ML-Beaconing-20261204-10");
+  });
+});
+
+describe("resolveBuildOptions reserved names", () => {
+  test("rejects the templates folder name", () => {
+    expect(() => resolveBuildOptions({ space: ["templates"] })).toThrow(
+      /a bundle keeps its templates in templates\//,
+    );
   });
 });

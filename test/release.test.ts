@@ -88,6 +88,8 @@ describe("release against a fake GitHub", () => {
       "The previous release tag ML-Beaconing-20261204-3 is not in the local clone",
     );
     expect(createBody.body).toContain("## Compatibility");
+    expect(createBody.body).toContain("Every artifact works on Elastic Stack");
+    expect(createBody.body).toContain("| serverless |");
     expect(createBody.body).toContain(
       assets[`${NAME}.zip`]!.digest!.slice("sha256:".length),
     );

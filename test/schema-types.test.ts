@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { GENERATED_FOLDER, generateTypes } from "../scripts/schema/generate-types.ts";
+import {
+  GENERATED_FOLDER,
+  generateTypes,
+} from "../scripts/schema/generate-types.ts";
 import { schemaNames } from "../scripts/validate/schemas.ts";
 
 describe("generated schema types", () => {
@@ -11,7 +14,9 @@ describe("generated schema types", () => {
     expect(committed).toEqual([...fresh.keys()].sort());
     for (const [name, source] of fresh) {
       const current = readFileSync(path.join(GENERATED_FOLDER, name), "utf8");
-      expect(current, `${name} is stale: run npm run generate:types`).toBe(source);
+      expect(current, `${name} is stale: run npm run generate:types`).toBe(
+        source,
+      );
     }
   });
 

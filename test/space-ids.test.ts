@@ -31,7 +31,8 @@ describe("deriveSpaceIds", () => {
 
 describe("checkSpaceId", () => {
   test("accepts Kibana space ids", () => {
-    for (const space of ["default", "secops", "team_b", "a-1"]) expect(checkSpaceId(space)).toEqual([]);
+    for (const space of ["default", "secops", "team_b", "a-1"])
+      expect(checkSpaceId(space)).toEqual([]);
   });
 
   test("rejects uppercase and spaces naming the rule", () => {
@@ -42,7 +43,9 @@ describe("checkSpaceId", () => {
 
   test("rejects an id whose derived ids end in a hyphen", () => {
     const messages = checkSpaceId("team-");
-    expect(messages.some((m) => m.includes("'ml_beaconing_pivot_transform_team-'"))).toBe(true);
+    expect(
+      messages.some((m) => m.includes("'ml_beaconing_pivot_transform_team-'")),
+    ).toBe(true);
   });
 
   test("datafeed id limit is the tightest, at 29 characters", () => {
@@ -57,14 +60,20 @@ describe("checkSpaceId", () => {
 describe("savedObjectId", () => {
   test("uuidV5 matches the RFC 4122 DNS example", () => {
     // uuid5(NAMESPACE_DNS, "www.example.com") as Python's uuid module computes it.
-    expect(uuidV5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "www.example.com")).toBe(
-      "2ed6657d-e927-568b-95e1-2665a8aea6a2",
-    );
+    expect(
+      uuidV5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "www.example.com"),
+    ).toBe("2ed6657d-e927-568b-95e1-2665a8aea6a2");
   });
 
   test("is stable per space and differs across spaces", () => {
-    expect(savedObjectId("secops", "overview")).toBe(savedObjectId("secops", "overview"));
-    expect(savedObjectId("secops", "overview")).not.toBe(savedObjectId("default", "overview"));
-    expect(savedObjectId("secops", "overview")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(savedObjectId("secops", "overview")).toBe(
+      savedObjectId("secops", "overview"),
+    );
+    expect(savedObjectId("secops", "overview")).not.toBe(
+      savedObjectId("default", "overview"),
+    );
+    expect(savedObjectId("secops", "overview")).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 });

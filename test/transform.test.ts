@@ -1,6 +1,9 @@
 import { describe, expect, test } from "vitest";
 import filters from "../artifacts-src/transform-filters.json" with { type: "json" };
-import { DEFAULT_PARAMETERS, windowSeconds } from "../artifacts-src/parameters.ts";
+import {
+  DEFAULT_PARAMETERS,
+  windowSeconds,
+} from "../artifacts-src/parameters.ts";
 import { pivotTransform } from "../artifacts-src/transform.ts";
 
 const LISTS = [
@@ -21,18 +24,24 @@ describe("transform filter lists", () => {
 
   test("no process is both excluded and checked", () => {
     const checked = new Set(filters.windows_processes_to_check);
-    expect(filters.excluded_process_names.filter((name) => checked.has(name))).toEqual([]);
+    expect(
+      filters.excluded_process_names.filter((name) => checked.has(name)),
+    ).toEqual([]);
     expect(checked.has("svchost.exe")).toBe(true);
   });
 });
 
 describe("pivotTransform", () => {
   const transform = pivotTransform({ toolchainVersion: "0.0.0" });
-  const query = transform.source.query as { bool: { filter: any[]; must_not: any[] } };
+  const query = transform.source.query as {
+    bool: { filter: any[]; must_not: any[] };
+  };
 
   test("window is buckets times bucket length", () => {
     expect(windowSeconds(DEFAULT_PARAMETERS)).toBe(21600);
-    expect(query.bool.filter[0]).toEqual({ range: { "@timestamp": { gte: "now-21600s" } } });
+    expect(query.bool.filter[0]).toEqual({
+      range: { "@timestamp": { gte: "now-21600s" } },
+    });
   });
 
   test("Microsoft and CDN rule applies whatever the source", () => {
@@ -41,7 +50,11 @@ describe("pivotTransform", () => {
       bool: {
         filter: [
           { terms: { "process.name": filters.windows_processes_to_check } },
-          { terms: { "destination.ip": filters.microsoft_and_cdn_destination_ranges } },
+          {
+            terms: {
+              "destination.ip": filters.microsoft_and_cdn_destination_ranges,
+            },
+          },
         ],
       },
     });
@@ -57,12 +70,17 @@ describe("pivotTransform", () => {
   });
 
   test("cold and frozen tiers are excluded", () => {
-    expect(query.bool.must_not).toContainEqual({ terms: { _tier: ["data_cold", "data_frozen"] } });
+    expect(query.bool.must_not).toContainEqual({
+      terms: { _tier: ["data_cold", "data_frozen"] },
+    });
   });
 
   test("source index is overridable", () => {
-    expect(pivotTransform({ toolchainVersion: "0", sourceIndex: ["logs-endpoint.*"] }).source.index).toEqual([
-      "logs-endpoint.*",
-    ]);
+    expect(
+      pivotTransform({
+        toolchainVersion: "0",
+        sourceIndex: ["logs-endpoint.*"],
+      }).source.index,
+    ).toEqual(["logs-endpoint.*"]);
   });
 });

@@ -16,7 +16,8 @@ beforeAll(() => {
   bundle = assembleTestBundle();
 });
 
-const codes = (files: FileTree) => errorsOf(validateFiles(files)).map((problem) => problem.code);
+const codes = (files: FileTree) =>
+  errorsOf(validateFiles(files)).map((problem) => problem.code);
 
 function ndjsonObjects(files: FileTree, file: string): Record<string, any>[] {
   return (files[file] as string)
@@ -25,8 +26,15 @@ function ndjsonObjects(files: FileTree, file: string): Record<string, any>[] {
     .map((line) => JSON.parse(line));
 }
 
-function withObjects(files: FileTree, file: string, objects: unknown[]): FileTree {
-  return { ...files, [file]: objects.map((object) => `${JSON.stringify(object)}\n`).join("") };
+function withObjects(
+  files: FileTree,
+  file: string,
+  objects: unknown[],
+): FileTree {
+  return {
+    ...files,
+    [file]: objects.map((object) => `${JSON.stringify(object)}\n`).join(""),
+  };
 }
 
 describe("validateFiles", () => {
@@ -37,11 +45,20 @@ describe("validateFiles", () => {
   test("dangling saved-object reference", () => {
     const objects = ndjsonObjects(bundle, DASHBOARDS);
     const last = objects.at(-1) as Record<string, any>;
-    last.references = [...(last.references ?? []), { type: "index-pattern", id: "missing-view", name: "x" }];
-    const problems = errorsOf(validateFiles(withObjects(bundle, DASHBOARDS, objects)));
-    const dangling = problems.find((problem) => problem.code === "saved-object-ref-dangling");
+    last.references = [
+      ...(last.references ?? []),
+      { type: "index-pattern", id: "missing-view", name: "x" },
+    ];
+    const problems = errorsOf(
+      validateFiles(withObjects(bundle, DASHBOARDS, objects)),
+    );
+    const dangling = problems.find(
+      (problem) => problem.code === "saved-object-ref-dangling",
+    );
     expect(dangling?.file).toBe(DASHBOARDS);
-    expect(dangling?.location).toMatch(new RegExp(`^line ${objects.length} /references/\\d+$`));
+    expect(dangling?.location).toMatch(
+      new RegExp(`^line ${objects.length} /references/\\d+$`),
+    );
     expect(dangling?.message).toContain("missing-view");
   });
 
@@ -49,16 +66,31 @@ describe("validateFiles", () => {
     const objects = ndjsonObjects(bundle, DASHBOARDS);
     const view = objects[0] as Record<string, any>;
     view.attributes.fieldFormatMap = "{}";
-    view.attributes.panelsJSON = JSON.stringify([{ panelRefName: "panel_missing" }]);
-    const problems = errorsOf(validateFiles(withObjects(bundle, DASHBOARDS, objects)));
-    const missing = problems.find((problem) => problem.code === "saved-object-ref-name-missing");
-    expect(missing?.location).toBe("line 1 /attributes/panelsJSON/0/panelRefName");
+    view.attributes.panelsJSON = JSON.stringify([
+      { panelRefName: "panel_missing" },
+    ]);
+    const problems = errorsOf(
+      validateFiles(withObjects(bundle, DASHBOARDS, objects)),
+    );
+    const missing = problems.find(
+      (problem) => problem.code === "saved-object-ref-name-missing",
+    );
+    expect(missing?.location).toBe(
+      "line 1 /attributes/panelsJSON/0/panelRefName",
+    );
   });
 
   test("pretty-printed NDJSON", () => {
     const [first] = ndjsonObjects(bundle, DASHBOARDS);
-    const problems = errorsOf(validateFiles({ ...bundle, [DASHBOARDS]: `${JSON.stringify(first, null, 2)}\n` }));
-    const line = problems.find((problem) => problem.code === "ndjson-line-not-json");
+    const problems = errorsOf(
+      validateFiles({
+        ...bundle,
+        [DASHBOARDS]: `${JSON.stringify(first, null, 2)}\n`,
+      }),
+    );
+    const line = problems.find(
+      (problem) => problem.code === "ndjson-line-not-json",
+    );
     expect(line?.file).toBe(DASHBOARDS);
     expect(line?.location).toBe("line 1");
   });
@@ -77,7 +109,9 @@ describe("validateFiles", () => {
     const problems = errorsOf(validateFiles(files));
     expect(problems).toHaveLength(1);
     expect(problems[0]?.code).toBe("transform-window-mismatch");
-    expect(problems[0]?.location).toBe("/source/query/bool/filter/0/range/@timestamp/gte");
+    expect(problems[0]?.location).toBe(
+      "/source/query/bool/filter/0/range/@timestamp/gte",
+    );
     expect(problems[0]?.message).toContain("720 x 60 = 43200 s");
   });
 
@@ -105,7 +139,8 @@ describe("validateFiles", () => {
 
   test("template misses a field the transform writes", () => {
     const files = editJson(bundle, TEMPLATE, (template) => {
-      delete template.template.mappings.properties.beacon_stats.properties.periodic;
+      delete template.template.mappings.properties.beacon_stats.properties
+        .periodic;
     });
     const problems = errorsOf(validateFiles(files));
     expect(problems.map((p) => p.message)).toContain(
@@ -115,7 +150,8 @@ describe("validateFiles", () => {
 
   test("template maps a flag with the wrong type", () => {
     const files = editJson(bundle, TEMPLATE, (template) => {
-      template.template.mappings.properties.beacon_stats.properties.is_beaconing.type = "keyword";
+      template.template.mappings.properties.beacon_stats.properties.is_beaconing.type =
+        "keyword";
     });
     expect(codes(files)).toEqual(["template-field-type"]);
   });
@@ -130,7 +166,9 @@ describe("validateFiles", () => {
   test("migration version newer than the oldest Kibana", () => {
     const objects = ndjsonObjects(bundle, DASHBOARDS);
     (objects[0] as Record<string, any>).coreMigrationVersion = "9.1.0";
-    const problems = errorsOf(validateFiles(withObjects(bundle, DASHBOARDS, objects)));
+    const problems = errorsOf(
+      validateFiles(withObjects(bundle, DASHBOARDS, objects)),
+    );
     expect(problems.map((p) => [p.code, p.location])).toEqual([
       ["saved-object-migration-too-new", "line 1 /coreMigrationVersion"],
     ]);
@@ -149,7 +187,9 @@ describe("validateFiles", () => {
     const files = editJson(bundle, TRANSFORM, (transform) => {
       transform.source.query.bool.filter[0].range["@timestamp"].gte = "now-12h";
     });
-    const single = { "ml_beaconing_pivot_transform.json": files[TRANSFORM] as string };
+    const single = {
+      "ml_beaconing_pivot_transform.json": files[TRANSFORM] as string,
+    };
     expect(codes(single)).toEqual(["transform-window-mismatch"]);
   });
 });
@@ -175,14 +215,52 @@ describe("validate command", () => {
     });
     const result = await validateFolder("schema", files);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${TRANSFORM} /: unknown property 'frequency_typo'`);
+    expect(result.stderr).toContain(
+      `${TRANSFORM} /: unknown property 'frequency_typo'`,
+    );
     expect(result.stderr).toMatch(/found 1 validation error and 1 warning:/);
   });
 
   test("exits 1 naming the line of a pretty-printed NDJSON", async () => {
     const [first] = ndjsonObjects(bundle, DASHBOARDS);
-    const result = await validateFolder("pretty", { ...bundle, [DASHBOARDS]: JSON.stringify(first, null, 2) });
+    const result = await validateFolder("pretty", {
+      ...bundle,
+      [DASHBOARDS]: JSON.stringify(first, null, 2),
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${DASHBOARDS} line 1:`);
+  });
+});
+
+describe("validateFiles on templates", () => {
+  test("unknown placeholder names the template", () => {
+    const file = "templates/ml_beaconing_pivot_transform.json";
+    const files = {
+      ...bundle,
+      [file]: (bundle[file] as string).replace(
+        "{{dest_index}}",
+        "{{dest_idx}}",
+      ),
+    };
+    const problems = errorsOf(validateFiles(files));
+    expect(problems.map((p) => [p.code, p.file])).toContainEqual([
+      "template-render-failed",
+      file,
+    ]);
+  });
+
+  test("schema violation in a template is reported at its path", () => {
+    const files = editJson(
+      bundle,
+      "templates/ml_beaconing_pivot_transform.json",
+      (transform) => {
+        transform.unknown_key = true;
+      },
+    );
+    const problems = errorsOf(validateFiles(files));
+    expect(problems.map((p) => [p.code, p.file])).toContainEqual([
+      "schema-additionalProperties",
+      "templates/ml_beaconing_pivot_transform.json",
+    ]);
   });
 });

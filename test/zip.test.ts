@@ -13,7 +13,9 @@ describe("writeZip", () => {
     await writeZip(zip, "TOP", { "b.txt": "b", "a/c.txt": "c" });
     expect(await readZipBundle(zip)).toEqual({ "a/c.txt": "c", "b.txt": "b" });
     const bytes = readFileSync(zip);
-    expect(bytes.indexOf("TOP/a/c.txt")).toBeLessThan(bytes.indexOf("TOP/b.txt"));
+    expect(bytes.indexOf("TOP/a/c.txt")).toBeLessThan(
+      bytes.indexOf("TOP/b.txt"),
+    );
   });
 
   test("same files give the same bytes", async () => {
@@ -37,7 +39,9 @@ describe("writeZip", () => {
   });
 
   test("rejects a path that climbs out of the top folder", async () => {
-    await expect(writeZip(path.join(work, "bad.zip"), "T", { "../x": "x" })).rejects.toThrow("unsafe path");
+    await expect(
+      writeZip(path.join(work, "bad.zip"), "T", { "../x": "x" }),
+    ).rejects.toThrow("unsafe path");
     expect(existsSync(path.join(work, "bad.zip"))).toBe(false);
   });
 });

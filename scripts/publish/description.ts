@@ -1,5 +1,6 @@
 // Builds the Markdown description of a release: changes since the previous
 // ML-Beaconing release, the compatibility matrix and the assets' SHA-256.
+import { releaseCompatibilitySection } from "../compat/render.ts";
 import type { BundleManifest } from "../schema/generated/manifest.ts";
 
 export type ChangeLog =
@@ -46,41 +47,9 @@ function changesSection(changes: ChangeLog): string {
   }
 }
 
-/**
- * Renders the manifest's Stack compatibility matrix as Markdown. This is the
- * one hook to change when the matrix's shape in manifest.json is settled.
- */
+/** Renders the manifest's Stack compatibility matrix as Markdown. */
 export function buildCompatibilityMarkdown(manifest: BundleManifest): string {
-  const head = "## Compatibility";
-  // NOTE: manifest.json has no compatibility matrix yet. Until its shape is
-  // settled, a `compatibility` field is rendered generically. Without one,
-  // only the minimum Stack version is stated.
-  const matrix = (manifest as { compatibility?: unknown }).compatibility;
-  if (matrix === undefined) {
-    return (
-      `${head}\n\nElastic Stack ${manifest.minimumStackVersion} or newer. ` +
-      "The bundle's manifest has no compatibility matrix."
-    );
-  }
-  return `${head}\n\n${renderGeneric(matrix)}`;
-}
-
-function renderGeneric(value: unknown): string {
-  const rows = Array.isArray(value) ? value : null;
-  const objects = rows?.every((row) => row && typeof row === "object");
-  if (!rows || rows.length === 0 || !objects) {
-    return ["```json", JSON.stringify(value, null, 2), "```"].join("\n");
-  }
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const cell = (v: unknown) =>
-    (typeof v === "string" ? v : JSON.stringify(v ?? "")).replace(/\|/g, "\\|");
-  return [
-    `| ${columns.join(" | ")} |`,
-    `| ${columns.map(() => "---").join(" | ")} |`,
-    ...rows.map(
-      (row) => `| ${columns.map((c) => cell((row as never)[c])).join(" | ")} |`,
-    ),
-  ].join("\n");
+  return releaseCompatibilitySection(manifest.compatibility).trimEnd();
 }
 
 function assetsSection(assets: DescriptionInput["assets"]): string {

@@ -9,7 +9,11 @@ export function assembleTestBundle(spaces: string[] = ["secops"]): FileTree {
 }
 
 /** Returns a copy of the tree with one JSON file changed by `edit`. */
-export function editJson(files: FileTree, file: string, edit: (value: any) => void): FileTree {
+export function editJson(
+  files: FileTree,
+  file: string,
+  edit: (value: any) => void,
+): FileTree {
   const value = JSON.parse(files[file] as string);
   edit(value);
   return { ...files, [file]: `${JSON.stringify(value, null, 2)}\n` };

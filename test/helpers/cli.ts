@@ -3,7 +3,9 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BIN = fileURLToPath(new URL("../../bin/ml-beaconing.mjs", import.meta.url));
+const BIN = fileURLToPath(
+  new URL("../../bin/ml-beaconing.mjs", import.meta.url),
+);
 
 export interface CliResult {
   code: number;
@@ -11,14 +13,25 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+        maxBuffer: 64 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        const code = error
+          ? typeof error.code === "number"
+            ? error.code
+            : 1
+          : 0;
         resolve({ code, stdout, stderr });
       },
     );
@@ -28,7 +41,11 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Cli
 export function runNode(args: string[], cwd: string): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(process.execPath, args, { cwd }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+      const code = error
+        ? typeof error.code === "number"
+          ? error.code
+          : 1
+        : 0;
       resolve({ code, stdout, stderr });
     });
   });
