@@ -3,6 +3,7 @@
 import { Command, CommanderError } from "commander";
 import { registerBuild } from "./commands/build.ts";
 import { registerCompat } from "./commands/compat.ts";
+import { registerRelease } from "./commands/release.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { UserError } from "./errors.ts";
 import { createConsoleLogger, type Logger } from "./logger.ts";
@@ -30,6 +31,7 @@ export function createProgram(context: CommandContext): Command {
   registerBuild(program, context);
   registerValidate(program, context);
   registerCompat(program, context);
+  registerRelease(program, context);
   return program;
 }
 
