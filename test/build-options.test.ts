@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { bundleName, resolveBuildOptions } from "../scripts/build/options.ts";
@@ -73,5 +73,39 @@ describe("resolveBuildOptions reserved names", () => {
     expect(() => resolveBuildOptions({ space: ["templates"] })).toThrow(
       /a bundle keeps its templates in templates\//,
     );
+  });
+});
+
+describe("resolveBuildOptions source index", () => {
+  test("accepts patterns and remote prefixes", () => {
+    const options = resolveBuildOptions({
+      sourceIndex: ["logs-*", "remote:logs-endpoint.*"],
+    });
+    expect(options.sourceIndex).toEqual(["logs-*", "remote:logs-endpoint.*"]);
+  });
+
+  test.each([[""], ["LOGS-*"], ["logs-*,filebeat-*"], ["_internal"]])(
+    "rejects %j",
+    (pattern) => {
+      expect(() => resolveBuildOptions({ sourceIndex: [pattern] })).toThrow(
+        /invalid --source-index/,
+      );
+    },
+  );
+
+  test("comma list gets a hint", () => {
+    expect(() => resolveBuildOptions({ sourceIndex: ["a-*,b-*"] })).toThrow(
+      /once per pattern/,
+    );
+  });
+});
+
+describe("build output folder", () => {
+  test("a file is rejected with a clear message", async () => {
+    const file = path.join(work, "not-a-folder");
+    writeFileSync(file, "");
+    const result = await runCli(["build", "--out", file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("is a file, not a folder");
   });
 });

@@ -303,7 +303,8 @@ function kibanaImportComment(step) {
     "# Stack Management > Saved objects > Import, with 'Automatically overwrite",
     "# conflicts', or from a shell:",
     `#   curl -X POST "$KIBANA_URL${step.path}" \\`,
-    `#     -H "kbn-xsrf: true" --form file=@${step.file}`,
+    '#     -H "Authorization: ApiKey $ELASTIC_API_KEY" -H "kbn-xsrf: true" \\',
+    `#     --form file=@${step.file}`,
   ];
 }
 

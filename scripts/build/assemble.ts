@@ -10,7 +10,11 @@ import { bundleReadme } from "../pack/bundle-readme.ts";
 import { buildManifest } from "../pack/manifest.ts";
 import type { BundleManifest } from "../schema/generated/manifest.ts";
 import { bundleName, type BuildOptions } from "./options.ts";
-import { generatorSource, toolchainVersion } from "./source-info.ts";
+import {
+  generatorSource,
+  toolchainVersion,
+  type SourceState,
+} from "./source-info.ts";
 import semver from "semver";
 
 export const GENERATOR_FILE = "ml_beaconing_generate_scripts.mjs";
@@ -23,7 +27,7 @@ export interface Bundle {
 
 export function assembleBundle(
   options: BuildOptions,
-  commit: string | null,
+  source: Pick<SourceState, "commit" | "dirty">,
 ): Bundle {
   const name = bundleName(options.date, options.sequence);
   const version = toolchainVersion();
@@ -50,7 +54,8 @@ export function assembleBundle(
     date: options.date,
     sequence: options.sequence,
     toolchainVersion: version,
-    sourceCommit: commit,
+    sourceCommit: source.commit,
+    sourceDirty: source.dirty,
     minimumStackVersion: compatibility.minimumStackVersion,
     sourceIndex,
     spaces: options.spaces,

@@ -57,7 +57,7 @@ export function resolveBuildOptions(
     date: parseDate(raw.date ?? todayUtc(now)),
     sequence: parseSequence(raw.sequence ?? "1"),
     outDir: raw.out ?? "dist",
-    sourceIndex: raw.sourceIndex,
+    sourceIndex: raw.sourceIndex?.map(parseSourceIndex),
     stackMin:
       raw.stackMin === undefined ? undefined : parseStackMin(raw.stackMin),
   };
@@ -85,4 +85,25 @@ function parseSequence(text: string): number {
     );
   }
   return Number(text);
+}
+
+// Elasticsearch index names and patterns are lowercase and have none of
+// these characters; `:` is allowed for a remote cluster prefix.
+const INDEX_PATTERN_FORBIDDEN = /[\\/?"<>| ,#A-Z]/;
+
+function parseSourceIndex(pattern: string): string {
+  if (
+    pattern === "" ||
+    INDEX_PATTERN_FORBIDDEN.test(pattern) ||
+    /^[-_+]/.test(pattern)
+  ) {
+    const hint = pattern.includes(",")
+      ? "; give --source-index once per pattern instead of a comma-separated list"
+      : "";
+    throw new UserError(
+      `invalid --source-index ${JSON.stringify(pattern)}: index patterns are lowercase, ` +
+        `not empty, do not start with '-', '_' or '+' and have no spaces or \\/?"<>|,#${hint}`,
+    );
+  }
+  return pattern;
 }

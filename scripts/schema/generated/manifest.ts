@@ -13,6 +13,10 @@ export interface BundleManifest {
    */
   sourceCommit: string | null;
   /**
+   * True when the bundle's sources had changes not in sourceCommit.
+   */
+  sourceDirty: boolean;
+  /**
    * Oldest Elastic Stack version every artifact works on, from the compatibility matrix.
    */
   minimumStackVersion: string;
