@@ -2,6 +2,8 @@
 // command, and the mapping from errors to exit codes.
 import { Command, CommanderError } from "commander";
 import { registerBuild } from "./commands/build.ts";
+import { registerConsole } from "./commands/console.ts";
+import { registerInstall } from "./commands/install.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { UserError } from "./errors.ts";
 import { createConsoleLogger, type Logger } from "./logger.ts";
@@ -28,6 +30,8 @@ export function createProgram(context: CommandContext): Command {
     .exitOverride();
   registerBuild(program, context);
   registerValidate(program, context);
+  registerInstall(program, context);
+  registerConsole(program, context);
   return program;
 }
 
