@@ -4,6 +4,8 @@ import { Command, CommanderError } from "commander";
 import { registerBuild } from "./commands/build.ts";
 import { registerConsole } from "./commands/console.ts";
 import { registerInstall } from "./commands/install.ts";
+import { registerStatus } from "./commands/status.ts";
+import { registerUninstall } from "./commands/uninstall.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { UserError } from "./errors.ts";
 import { createConsoleLogger, type Logger } from "./logger.ts";
@@ -31,6 +33,8 @@ export function createProgram(context: CommandContext): Command {
   registerBuild(program, context);
   registerValidate(program, context);
   registerInstall(program, context);
+  registerStatus(program, context);
+  registerUninstall(program, context);
   registerConsole(program, context);
   return program;
 }

@@ -26,7 +26,8 @@ export interface PlannedStep {
     | "start"
     | "stop"
     | "delete"
-    | "open";
+    | "open"
+    | "close";
   request: ApiRequest;
 }
 
