@@ -8,7 +8,8 @@ export type Redactor = (text: string) => string;
 /**
  * Creates a redactor for the given secrets. The Base64 forms are included
  * because an Authorization header carries `user:password` and API keys
- * that way.
+ * that way. Secrets of any length are removed, so a very short password
+ * also blanks its letters inside ordinary words of the output.
  */
 export function createRedactor(secrets: readonly string[]): Redactor {
   const forms = new Set<string>();
