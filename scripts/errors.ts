@@ -46,8 +46,16 @@ export function formatProblem(problem: Problem): string {
 }
 
 export function formatProblems(problems: Problem[], context?: string): string {
-  const noun = problems.length === 1 ? "error" : "errors";
-  const head = `${context ? `${context}: ` : ""}found ${problems.length} validation ${noun}:`;
-  const items = problems.map((p, i) => `${i + 1}. ${formatProblem(p)}`);
+  const warnings = problems.filter(
+    (problem) => problem.severity === "warning",
+  ).length;
+  const errors = problems.length - warnings;
+  const counts = [`${errors} validation ${errors === 1 ? "error" : "errors"}`];
+  if (warnings > 0)
+    counts.push(`${warnings} ${warnings === 1 ? "warning" : "warnings"}`);
+  const head = `${context ? `${context}: ` : ""}found ${counts.join(" and ")}:`;
+  const items = problems.map(
+    (problem, index) => `${index + 1}. ${formatProblem(problem)}`,
+  );
   return [head, ...items].join("\n");
 }

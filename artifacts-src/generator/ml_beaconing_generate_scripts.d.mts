@@ -29,6 +29,7 @@ export interface InstallStep {
 
 export function deriveSpaceIds(space: string): SpaceIds;
 export function savedObjectId(space: string, logicalName: string): string;
+export function uuidV5(namespace: string, name: string): string;
 export function checkSpaceId(space: string): string[];
 export function renderTemplate(
   text: string,

@@ -53,7 +53,7 @@ export function savedObjectId(space, logicalName) {
   return uuidV5(SAVED_OBJECT_NAMESPACE, `${space}/${logicalName}`);
 }
 
-function uuidV5(namespace, name) {
+export function uuidV5(namespace, name) {
   const namespaceBytes = Buffer.from(namespace.replace(/-/g, ""), "hex");
   const hash = createHash("sha1")
     .update(namespaceBytes)

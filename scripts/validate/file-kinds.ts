@@ -1,4 +1,4 @@
-// Which schema and checks apply to a bundle file, judged by its name.
+// Classification of bundle files by name, which selects their schema and checks.
 
 export type FileKind =
   | { kind: "json"; schema: string }
@@ -35,5 +35,4 @@ export const SAVED_OBJECT_SCHEMAS: Record<string, string> = {
   "index-pattern": "kibana-index-pattern.schema.json",
   search: "kibana-search.schema.json",
   dashboard: "kibana-dashboard.schema.json",
-  lens: "kibana-lens.schema.json",
 };

@@ -10,7 +10,12 @@ import { parseNdjson } from "./ndjson.ts";
 import { savedObjectProblems } from "./saved-object-checks.ts";
 import { schemaProblems } from "./schemas.ts";
 import { spaceProblems } from "./space-checks.ts";
-import { transformProblems, windowProblems } from "./transform-checks.ts";
+import { renderBundleTemplates, TEMPLATE_FOLDER } from "./templates.ts";
+import {
+  transformProblems,
+  windowProblems,
+  type SpaceArtifacts,
+} from "./transform-checks.ts";
 
 /** File text by path, with `/` separators, relative to the bundle's top folder. */
 export type FileTree = Record<string, string>;
@@ -20,35 +25,50 @@ const TRANSFORM_FILE = "ml_beaconing_pivot_transform.json";
 export function validateFiles(files: FileTree): Problem[] {
   const manifest = parseManifest(files);
   const minimum = manifest?.minimumStackVersion ?? MINIMUM_STACK_VERSION;
-  const parsed: Record<string, unknown> = {};
   const problems: Problem[] = [];
-  for (const [file, text] of Object.entries(files).sort(([a], [b]) =>
-    a < b ? -1 : 1,
-  )) {
-    if (file.startsWith("templates/")) continue;
+
+  // Templates are checked as the files they render to for a probe space.
+  const rendered = renderBundleTemplates(files);
+  if (rendered && !rendered.ok) problems.push(...rendered.problems);
+  const checked = {
+    ...withoutTemplates(files),
+    ...(rendered?.ok ? rendered.files : {}),
+  };
+
+  const parsed: Record<string, unknown> = {};
+  for (const file of Object.keys(checked).sort()) {
+    const text = checked[file] as string;
     problems.push(...fileProblems(file, text, minimum, parsed));
   }
-  const transformFiles = Object.keys(parsed).filter(
-    (file) => baseName(file) === TRANSFORM_FILE,
-  );
+
   const singleFile = Object.keys(files).length === 1;
-  for (const file of transformFiles) {
-    const folder = file.includes("/")
-      ? file.slice(0, file.lastIndexOf("/"))
-      : "";
-    const space = {
-      folder,
-      transform: parsed[file] as Transform,
-      files: folderFiles(parsed, folder),
-    };
+  for (const space of spaceFolders(parsed)) {
     if (singleFile) {
       problems.push(...windowProblems(space));
     } else {
       problems.push(...transformProblems(space), ...spaceProblems(space));
     }
   }
+
   if (manifest) problems.push(...manifestProblems(files, manifest));
   return problems;
+}
+
+// One entry per folder that has a transform: the folders of spaces and
+// templates/, or the root when a single space folder is checked.
+function spaceFolders(parsed: Record<string, unknown>): SpaceArtifacts[] {
+  return Object.keys(parsed)
+    .filter((file) => baseName(file) === TRANSFORM_FILE)
+    .map((file) => {
+      const folder = file.includes("/")
+        ? file.slice(0, file.lastIndexOf("/"))
+        : "";
+      return {
+        folder,
+        transform: parsed[file] as Transform,
+        files: folderFiles(parsed, folder),
+      };
+    });
 }
 
 /** Problems that fail validation, leaving warnings out. */
@@ -89,6 +109,14 @@ function fileProblems(
   // Cross-file checks read only files whose shape is right.
   if (problems.length === 0) parsed[file] = value;
   return problems;
+}
+
+function withoutTemplates(files: FileTree): FileTree {
+  const result: FileTree = {};
+  for (const [file, text] of Object.entries(files)) {
+    if (!file.startsWith(`${TEMPLATE_FOLDER}/`)) result[file] = text;
+  }
+  return result;
 }
 
 function parseManifest(files: FileTree): BundleManifest | undefined {

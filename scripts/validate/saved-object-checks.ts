@@ -1,6 +1,6 @@
-// Checks of the saved objects of one NDJSON file that no schema can express:
-// references (also those inside JSON-in-JSON strings such as panelsJSON and
-// searchSourceJSON) resolve to objects of the same file, and no object
+// Checks of the saved objects of one NDJSON file that no schema can express.
+// Every reference resolves to an object of the same file, also those inside
+// JSON-in-JSON strings such as panelsJSON and searchSourceJSON. No object
 // claims a migration version newer than the oldest Kibana supported.
 import semver from "semver";
 import type { Problem } from "../errors.ts";
@@ -55,13 +55,24 @@ function referenceProblems(
   const names = new Set(topReferences.map((reference) => reference.name));
   const label = `${String(value.type)} ${String(value.id)}`;
 
-  const visit = (node: unknown, pointer: string): void => {
+  // Kibana 8.x stores the references of a dashboard panel under the name
+  // `<panelIndex>:<name inside the panel>`, so a *RefName inside a panel may
+  // name either form.
+  const hasRefName = (name: string, panelIndex: string | undefined) =>
+    names.has(name) ||
+    (panelIndex !== undefined && names.has(`${panelIndex}:${name}`));
+
+  const visit = (node: unknown, pointer: string, panelIndex?: string): void => {
     if (typeof node === "string") return;
     if (Array.isArray(node)) {
-      node.forEach((child, index) => visit(child, `${pointer}/${index}`));
+      node.forEach((child, index) =>
+        visit(child, `${pointer}/${index}`, panelIndex),
+      );
       return;
     }
     if (node === null || typeof node !== "object") return;
+    const ownIndex = (node as { panelIndex?: unknown }).panelIndex;
+    const scope = typeof ownIndex === "string" ? ownIndex : panelIndex;
     for (const [key, child] of Object.entries(node)) {
       const childPointer = `${pointer}/${escapePointer(key)}`;
       if (key === "references" && Array.isArray(child)) {
@@ -69,7 +80,7 @@ function referenceProblems(
       } else if (
         key.endsWith("RefName") &&
         typeof child === "string" &&
-        !names.has(child)
+        !hasRefName(child, scope)
       ) {
         problems.push({
           code: "saved-object-ref-name-missing",
@@ -80,9 +91,9 @@ function referenceProblems(
         });
       }
       if (key.endsWith("JSON") && typeof child === "string") {
-        visit(parseEmbedded(child, childPointer), childPointer);
+        visit(parseEmbedded(child, childPointer), childPointer, scope);
       } else {
-        visit(child, childPointer);
+        visit(child, childPointer, scope);
       }
     }
   };

@@ -4,6 +4,7 @@
 import { deriveSpaceIds } from "../../artifacts-src/generator/ml_beaconing_generate_scripts.mjs";
 import type { Problem } from "../errors.ts";
 import type { MlDatafeed } from "../schema/generated/ml-datafeed.ts";
+import { TEMPLATE_FOLDER } from "./templates.ts";
 import type { SpaceArtifacts } from "./transform-checks.ts";
 
 const DASHBOARDS_FILE = "ml_beaconing_dashboards.ndjson";
@@ -23,7 +24,9 @@ function at(space: SpaceArtifacts, file: string): string {
 
 function folderIdProblems(space: SpaceArtifacts): Problem[] {
   const name = space.folder.split("/").pop() ?? "";
-  if (!/^[a-z0-9_-]+$/.test(name)) return [];
+  // templates/ is rendered for a probe space, so its name is no space id.
+  if (space.folder === TEMPLATE_FOLDER || !/^[a-z0-9_-]+$/.test(name))
+    return [];
   const expected = deriveSpaceIds(name).destIndex;
   const actual = space.transform.dest.index;
   if (actual === expected) return [];
