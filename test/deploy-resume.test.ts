@@ -66,7 +66,7 @@ describe("install failure", () => {
 
   it("flags an import that created a copy", async () => {
     cluster = await startFakeCluster({ kibana: { spaces: ["secops"] } });
-    const taken = new Map([
+    const conflicting = new Map([
       [
         "index-pattern/ml_beaconing_secops",
         {
@@ -77,7 +77,7 @@ describe("install failure", () => {
         },
       ],
     ]);
-    cluster.kibana.objects.set("other", taken);
+    cluster.kibana.objects.set("other", conflicting);
     const result = await install();
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("was imported as a new copy");

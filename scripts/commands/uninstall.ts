@@ -8,7 +8,8 @@ import {
   withSession,
 } from "../deploy/session.ts";
 import { loadSpaceRelease } from "../deploy/space-files.ts";
-import { runUninstall, uninstallLines } from "../deploy/uninstall.ts";
+import { uninstallLines } from "../deploy/report.ts";
+import { runUninstall } from "../deploy/uninstall.ts";
 
 interface UninstallFlags extends ConnectionFlags {
   space: string;

@@ -3,6 +3,7 @@
 // precedence over the environment. Nothing here opens a connection.
 import { readFileSync } from "node:fs";
 import { UserError } from "../errors.ts";
+import { resolveCredentials, type Credentials } from "./credentials.ts";
 import { createRedactor, type Redactor } from "./redact.ts";
 
 export interface ConnectionFlags {
@@ -25,9 +26,6 @@ export const CONNECTION_ENV: Record<keyof ConnectionFlags, string> = {
   password: "ELASTIC_PASSWORD",
   caCert: "ELASTIC_CA_CERT",
 };
-
-export type Credentials =
-  { apiKey: string } | { username: string; password: string };
 
 export interface Connection {
   /** Elasticsearch URL without credentials; undefined with a cloud id. */
@@ -187,37 +185,6 @@ export function decodeCloudId(
   };
 }
 
-function resolveCredentials(
-  merged: ConnectionFlags,
-  fromUrl: EsUrl["urlCredentials"],
-  problems: string[],
-): Credentials | undefined {
-  if (merged.apiKey !== undefined) {
-    if (merged.username !== undefined) {
-      problems.push(
-        "give either --api-key or --username/--password, not both (an API key is preferred)",
-      );
-    }
-    return { apiKey: encodeApiKey(merged.apiKey) };
-  }
-  const username = merged.username ?? fromUrl?.username;
-  const password = merged.password ?? fromUrl?.password;
-  if (username === undefined && password === undefined) return undefined;
-  if (username === undefined || password === undefined) {
-    problems.push(
-      `missing ${username === undefined ? "--username (ELASTIC_USERNAME)" : "--password (ELASTIC_PASSWORD)"}: basic authentication needs both`,
-    );
-    return undefined;
-  }
-  return { username, password };
-}
-
-// Elasticsearch's Authorization header takes the Base64 of `id:api_key`;
-// keys given in that `id:api_key` form are encoded here.
-function encodeApiKey(key: string): string {
-  return key.includes(":") ? Buffer.from(key, "utf8").toString("base64") : key;
-}
-
 function readCaCert(
   file: string | undefined,
   problems: string[],
@@ -235,16 +202,6 @@ function readCaCert(
     );
     return undefined;
   }
-}
-
-/** The value of an Authorization header for the credentials. */
-export function authorizationHeader(
-  credentials: Credentials | undefined,
-): string | undefined {
-  if (credentials === undefined) return undefined;
-  if ("apiKey" in credentials) return `ApiKey ${credentials.apiKey}`;
-  const pair = `${credentials.username}:${credentials.password}`;
-  return `Basic ${Buffer.from(pair, "utf8").toString("base64")}`;
 }
 
 /** Describes the connection for logs: addresses and the kind of credentials only. */

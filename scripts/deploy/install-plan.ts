@@ -7,16 +7,18 @@ import {
   type InstallStep,
 } from "../../artifacts-src/generator/ml_beaconing_generate_scripts.mjs";
 import { DASHBOARDS_FILE } from "../../artifacts-src/index.ts";
+import { UserError } from "../errors.ts";
 import { containsBody, containsIndexTemplate } from "./compare.ts";
 import type { InstalledState } from "./installed-state.ts";
 import type { ApiRequest } from "./http-api.ts";
 import { parseSavedObjects, refKey } from "./saved-objects.ts";
 import type { SpaceRelease } from "./space-files.ts";
+import { insertBeforeMl, isMlStep, planMlStep } from "./ml-plan.ts";
 import { planTransform, transformStartStep } from "./transform-plan.ts";
 
 export interface PlannedStep {
   service: "Elasticsearch" | "Kibana";
-  /** What the step acts on, for example `stored script ml_beaconing_map_script`. */
+  /** Target of the step, for example `stored script ml_beaconing_map_script`. */
   subject: string;
   action:
     | "create"
@@ -48,38 +50,46 @@ export function planInstall(
   options: InstallOptions,
 ): InstallPlan {
   const plan: InstallPlan = { steps: [], unchanged: [], warnings: [] };
-  const ids = deriveSpaceIds(release.space);
   for (const step of installSteps(release.space)) {
     if (step.optional && !options.withMlJob) continue;
     const body = step.file === undefined ? undefined : bodyOf(release, step);
     planStep(plan, step, body, state, release);
   }
-  const transform = planTransform(
-    ids.transformId,
-    bodyOf(release, transformStep(release.space)),
-    state,
-  );
+
+  const transformId = deriveSpaceIds(release.space).transformId;
+  addTransformSteps(plan, release, state, transformId);
+  plan.warnings.push(...sharedCodeWarnings(plan, state, transformId));
+  return plan;
+}
+
+function addTransformSteps(
+  plan: InstallPlan,
+  release: SpaceRelease,
+  state: InstalledState,
+  transformId: string,
+): void {
+  const body = bodyOf(release, transformStep(release.space));
+  const transform = planTransform(transformId, body, state);
   // Stop the space's transform before the shared scripts, pipeline or its
   // own configuration change, so that no checkpoint runs on a mix of old
   // and new code. A failed transform is force-stopped so it can restart.
   const changes = plan.steps.some(
     (step) => step.service === "Elasticsearch" && !isMlStep(step),
   );
+  const changesTransform = transform.steps.length > 0;
   const mustStop =
-    transform.failed ||
-    (transform.running && (changes || transform.steps.length > 0));
+    transform.failed || (transform.running && (changes || changesTransform));
   const stops = mustStop ? transform.stopFirst : [];
   plan.steps = [...stops, ...insertBeforeKibana(plan.steps, transform.steps)];
-  if (transform.steps.length === 0)
-    plan.unchanged.push(`transform ${ids.transformId}`);
-  if (transform.running && !mustStop)
-    plan.unchanged.push(`transform ${ids.transformId} started`);
-  else
-    plan.steps = insertBeforeMl(plan.steps, [
-      transformStartStep(ids.transformId),
-    ]);
-  plan.warnings.push(...sharedCodeWarnings(plan, state, ids.transformId));
-  return plan;
+
+  const subject = `transform ${transformId}`;
+  if (!changesTransform) plan.unchanged.push(subject);
+  if (transform.running && !mustStop) {
+    plan.unchanged.push(`${subject} started`);
+  } else {
+    const start = transformStartStep(transformId);
+    plan.steps = insertBeforeMl(plan.steps, [start]);
+  }
 }
 
 function transformStep(space: string): InstallStep {
@@ -90,11 +100,22 @@ function transformStep(space: string): InstallStep {
 
 function bodyOf(release: SpaceRelease, step: InstallStep): unknown {
   const text = release.files[step.file as string];
-  if (text === undefined)
-    throw new Error(`the space folder has no ${step.file}`);
+  if (text === undefined) {
+    throw new UserError(
+      `the space folder of "${release.space}" has no ${step.file}; rebuild the bundle or pass a complete one`,
+    );
+  }
   return step.file === DASHBOARDS_FILE ? text : JSON.parse(text);
 }
 
+interface Comparison {
+  subject: string;
+  installed: unknown;
+  equal: boolean;
+}
+
+// The transform and its start are planned by transform-plan.ts, the ML
+// steps by ml-plan.ts.
 function planStep(
   plan: InstallPlan,
   step: InstallStep,
@@ -103,64 +124,80 @@ function planStep(
   release: SpaceRelease,
 ): void {
   const path = step.target === "kibana" ? step.path : `/${step.path}`;
-  const [kind, id] = step.path.split("/") as [string, string];
-  const add = (
-    subject: string,
-    installed: unknown,
-    equal: boolean,
-    request: ApiRequest,
-  ) => {
-    if (equal) plan.unchanged.push(subject);
-    else {
-      const service = step.target === "kibana" ? "Kibana" : "Elasticsearch";
-      const action =
-        step.target === "kibana"
-          ? "import"
-          : installed === undefined
-            ? "create"
-            : "update";
-      plan.steps.push({ service, subject, action, request });
-    }
-  };
-  if (kind === "_index_template") {
-    add(
-      `index template ${id}`,
-      state.indexTemplate,
-      containsIndexTemplate(state.indexTemplate, body),
-      { method: "PUT", path, body },
-    );
-  } else if (kind === "_scripts") {
-    add(
-      `stored script ${id}`,
-      state.scripts[id],
-      containsBody(state.scripts[id], body),
-      { method: "PUT", path, body },
-    );
-  } else if (kind === "_ingest") {
-    add(
-      `ingest pipeline ${step.path.split("/")[2]}`,
-      state.pipeline,
-      containsBody(state.pipeline, body),
-      { method: "PUT", path, body },
-    );
-  } else if (step.target === "kibana") {
-    const text = body as string;
-    add(
-      `saved objects of ${release.space}`,
-      undefined,
-      savedObjectsInstalled(text, state),
-      {
-        method: "POST",
-        path,
-        upload: { fileName: step.file as string, text },
-      },
-    );
-  } else if (step.optional) {
+  if (step.optional) {
     planMlStep(plan, step, body, state, path);
+    return;
   }
-  // The transform and its start are planned by transform-plan.ts.
+  const comparison = compareStep(step, body, state, release.space);
+  if (comparison === undefined) return;
+  if (comparison.equal) {
+    plan.unchanged.push(comparison.subject);
+  } else if (step.target === "kibana") {
+    const upload = { fileName: step.file as string, text: body as string };
+    const request: ApiRequest = { method: "POST", path, upload };
+    plan.steps.push({
+      service: "Kibana",
+      subject: comparison.subject,
+      action: "import",
+      request,
+    });
+  } else {
+    const action = comparison.installed === undefined ? "create" : "update";
+    const request: ApiRequest = { method: "PUT", path, body };
+    plan.steps.push({
+      service: "Elasticsearch",
+      subject: comparison.subject,
+      action,
+      request,
+    });
+  }
 }
 
+function compareStep(
+  step: InstallStep,
+  body: unknown,
+  state: InstalledState,
+  space: string,
+): Comparison | undefined {
+  const [kind, id, rest] = step.path.split("/") as [string, string, string];
+  if (step.target === "kibana") {
+    const equal = savedObjectsInstalled(body as string, state);
+    return {
+      subject: `saved objects of ${space}`,
+      installed: undefined,
+      equal,
+    };
+  }
+  if (kind === "_index_template") {
+    // NOTE: a changed template applies only to indices created later. The
+    // existing results index keeps its mappings, and install sends no
+    // PUT <index>/_mapping for fields a newer release adds.
+    const installed = state.indexTemplate;
+    const equal = containsIndexTemplate(installed, body);
+    return { subject: `index template ${id}`, installed, equal };
+  }
+  if (kind === "_scripts") {
+    const installed = state.scripts[id];
+    return {
+      subject: `stored script ${id}`,
+      installed,
+      equal: containsBody(installed, body),
+    };
+  }
+  if (kind === "_ingest") {
+    const installed = state.pipeline;
+    return {
+      subject: `ingest pipeline ${rest}`,
+      installed,
+      equal: containsBody(installed, body),
+    };
+  }
+  return undefined;
+}
+
+// NOTE: a Kibana newer than the objects' typeMigrationVersion migrates them
+// on import, so they may never compare equal there. Each re-run then imports
+// them again, which overwrites the same ids and creates no copies.
 function savedObjectsInstalled(ndjson: string, state: InstalledState): boolean {
   return parseSavedObjects(ndjson).every((object) => {
     const installed = state.savedObjects[refKey(object)];
@@ -170,40 +207,6 @@ function savedObjectsInstalled(ndjson: string, state: InstalledState): boolean {
       containsBody(installed.references, object.references)
     );
   });
-}
-
-function planMlStep(
-  plan: InstallPlan,
-  step: InstallStep,
-  body: unknown,
-  state: InstalledState,
-  path: string,
-): void {
-  const isDatafeed = step.path.includes("datafeeds");
-  const subject = `${isDatafeed ? "datafeed" : "anomaly-detection job"} ${step.path.split("/")[2]}`;
-  const current = isDatafeed ? state.datafeedState : state.mlJobState;
-  if (step.method === "PUT") {
-    // NOTE: an existing job or datafeed is left as it is; most of a job's
-    // analysis settings cannot be changed after creation.
-    if (current !== undefined) plan.unchanged.push(subject);
-    else
-      plan.steps.push({
-        service: "Elasticsearch",
-        subject,
-        action: "create",
-        request: { method: "PUT", path, body },
-      });
-    return;
-  }
-  const wanted = isDatafeed ? "started" : "opened";
-  if (current === wanted) plan.unchanged.push(`${subject} ${wanted}`);
-  else
-    plan.steps.push({
-      service: "Elasticsearch",
-      subject,
-      action: isDatafeed ? "start" : "open",
-      request: { method: "POST", path },
-    });
 }
 
 // The transform goes after the pipeline and before the Kibana import.
@@ -216,21 +219,6 @@ function insertBeforeKibana(
   );
   const at = index < 0 ? steps.length : index;
   return [...steps.slice(0, at), ...transformSteps, ...steps.slice(at)];
-}
-
-function insertBeforeMl(
-  steps: PlannedStep[],
-  starts: PlannedStep[],
-): PlannedStep[] {
-  const index = steps.findIndex(isMlStep);
-  const at = index < 0 ? steps.length : index;
-  return [...steps.slice(0, at), ...starts, ...steps.slice(at)];
-}
-
-function isMlStep(step: PlannedStep): boolean {
-  return (
-    step.subject.startsWith("anomaly") || step.subject.startsWith("datafeed")
-  );
 }
 
 // Stored scripts and the pipeline are shared by every space, so changing

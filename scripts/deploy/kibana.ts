@@ -5,7 +5,8 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
 import { ClusterError, describeErrorBody } from "./cluster-error.ts";
-import { authorizationHeader, type Connection } from "./connection.ts";
+import type { Connection } from "./connection.ts";
+import { authorizationHeader } from "./credentials.ts";
 import type {
   ApiRequest,
   ApiResponse,

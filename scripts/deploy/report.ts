@@ -3,6 +3,7 @@
 import type { ApiRequest } from "./http-api.ts";
 import type { PlannedStep } from "./install-plan.ts";
 import type { InstallReport } from "./install.ts";
+import type { UninstallReport } from "./uninstall.ts";
 
 const describe = (step: PlannedStep) => `${step.action} ${step.subject}`;
 
@@ -83,4 +84,29 @@ export function installJson(report: InstallReport): unknown {
     unchanged: report.plan.unchanged,
     warnings: report.plan.warnings,
   };
+}
+
+export function uninstallLines(report: UninstallReport): string[] {
+  const describe = (step: PlannedStep) => `${step.action} ${step.subject}`;
+  const lines = [
+    `Uninstall of ML-Beaconing from the space "${report.space}"${report.result ? "" : " (dry run)"}`,
+  ];
+  const result = report.result;
+  if (result === undefined)
+    lines.push(
+      ...report.plan.steps.map(
+        (s) => `  would ${describe(s)}: ${s.request.method} ${s.request.path}`,
+      ),
+    );
+  else {
+    lines.push(...result.done.map((s) => `  done: ${describe(s)}`));
+    if (result.failed)
+      lines.push(
+        `  FAILED: ${describe(result.failed.step)}: ${result.failed.error}`,
+      );
+    lines.push(...result.notDone.map((s) => `  not done: ${describe(s)}`));
+  }
+  lines.push(...report.plan.kept.map((item) => `  kept: ${item}`));
+  if (report.plan.steps.length === 0) lines.push("Nothing to remove.");
+  return lines;
 }

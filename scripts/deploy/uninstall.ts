@@ -1,6 +1,7 @@
 // Plans and runs the removal of a space's installation. The stored scripts,
-// pipeline and index template are shared by every space, so they go only
-// with the last transform; the results index goes only with --delete-data.
+// pipeline and index template are shared by every space, so they are
+// deleted only with the last transform. The results index is deleted only
+// with --delete-data.
 import { deriveSpaceIds } from "../../artifacts-src/generator/ml_beaconing_generate_scripts.mjs";
 import { DASHBOARDS_FILE } from "../../artifacts-src/index.ts";
 import { INDEX_TEMPLATE_ID } from "../../artifacts-src/index-template.ts";
@@ -15,7 +16,7 @@ import type { SpaceRelease } from "./space-files.ts";
 
 export interface UninstallPlan {
   steps: PlannedStep[];
-  /** What is left in place, and why. */
+  /** Artifacts left in place, each with the reason. */
   kept: string[];
 }
 
@@ -228,29 +229,4 @@ export async function runUninstall(
     plan,
     result: await applySteps(plan.steps, services),
   };
-}
-
-export function uninstallLines(report: UninstallReport): string[] {
-  const describe = (step: PlannedStep) => `${step.action} ${step.subject}`;
-  const lines = [
-    `Uninstall of ML-Beaconing from the space "${report.space}"${report.result ? "" : " (dry run)"}`,
-  ];
-  const result = report.result;
-  if (result === undefined)
-    lines.push(
-      ...report.plan.steps.map(
-        (s) => `  would ${describe(s)}: ${s.request.method} ${s.request.path}`,
-      ),
-    );
-  else {
-    lines.push(...result.done.map((s) => `  done: ${describe(s)}`));
-    if (result.failed)
-      lines.push(
-        `  FAILED: ${describe(result.failed.step)}: ${result.failed.error}`,
-      );
-    lines.push(...result.notDone.map((s) => `  not done: ${describe(s)}`));
-  }
-  lines.push(...report.plan.kept.map((item) => `  kept: ${item}`));
-  if (report.plan.steps.length === 0) lines.push("Nothing to remove.");
-  return lines;
 }

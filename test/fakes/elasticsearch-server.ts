@@ -1,4 +1,4 @@
-// A fake Elasticsearch 8.x on 127.0.0.1 that answers the requests the
+// A fake Elasticsearch 8.x on 127.0.0.1 that responds to the requests the
 // deploy commands send, with the x-elastic-product header the official
 // client checks and error bodies shaped as Elasticsearch shapes them.
 import { esError } from "./elasticsearch-errors.ts";
