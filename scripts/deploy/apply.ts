@@ -1,5 +1,5 @@
 // Sends the planned requests in order and stops at the first failure, so
-// the report can say which steps were done and which were not. A re-run
+// the report can list which steps were done and which were not. A re-run
 // plans again from what is installed and so continues where this one stopped.
 import { ClusterError } from "./cluster-error.ts";
 import type { HttpApi } from "./http-api.ts";

@@ -31,13 +31,14 @@ export interface PrivilegesResponse {
   index: Record<string, Record<string, boolean>>;
 }
 
-// Licences that include anomaly detection (Elastic subscriptions page, 8.x).
+// Licences that include anomaly detection, which Basic and Gold do not.
 const ML_LICENSES = new Set(["trial", "platinum", "enterprise"]);
 
 export function requiredPrivileges(requirements: Requirements) {
-  // PUT _scripts needs `manage` (stored script API docs, 8.x); the transform
-  // needs read and view_index_metadata on its sources and read, index and
-  // create_index on its destination (create transform API docs, 8.x).
+  // PUT _scripts needs the `manage` cluster privilege (stored script API
+  // docs, 8.x). The create transform API docs (8.x) list read and
+  // view_index_metadata on the sources and read, index and create_index on
+  // the destination.
   const cluster = [
     "manage",
     "manage_transform",
@@ -137,7 +138,7 @@ export function checkClusterFacts(
 }
 
 // NOTE: only the bundle's minimum Stack version is checked. When the
-// manifest carries the compatibility matrix, the per-version answer from it
+// manifest carries the compatibility matrix, its per-version result
 // should replace this rule.
 function checkVersion(
   product: string,
