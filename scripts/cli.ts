@@ -2,6 +2,8 @@
 // command, and the mapping from errors to exit codes.
 import { Command, CommanderError } from "commander";
 import { registerBuild } from "./commands/build.ts";
+import { registerCompat } from "./commands/compat.ts";
+import { registerRelease } from "./commands/release.ts";
 import { registerConsole } from "./commands/console.ts";
 import { registerInstall } from "./commands/install.ts";
 import { registerStatus } from "./commands/status.ts";
@@ -32,6 +34,8 @@ export function createProgram(context: CommandContext): Command {
     .exitOverride();
   registerBuild(program, context);
   registerValidate(program, context);
+  registerCompat(program, context);
+  registerRelease(program, context);
   registerInstall(program, context);
   registerStatus(program, context);
   registerUninstall(program, context);

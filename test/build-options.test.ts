@@ -18,7 +18,7 @@ describe("build with an invalid space", () => {
     [
       "too long for the transform id",
       "a".repeat(36),
-      /transform id .* more than Elasticsearch's limit of 64/,
+      /transform id 'ml_beaconing_pivot_transform_a+' \(65 characters\).* exceed Elasticsearch's limit of 64/,
     ],
   ];
   test.each(cases)("%s fails before writing", async (_case, space, rule) => {
@@ -65,5 +65,13 @@ describe("resolveBuildOptions", () => {
 
   test("bundle name has the compact date and N", () => {
     expect(bundleName("2026-12-04", 10)).toBe("ML-Beaconing-20261204-10");
+  });
+});
+
+describe("resolveBuildOptions reserved names", () => {
+  test("rejects the templates folder name", () => {
+    expect(() => resolveBuildOptions({ space: ["templates"] })).toThrow(
+      /a bundle keeps its templates in templates\//,
+    );
   });
 });

@@ -8,14 +8,33 @@ const install = (space: string, ...extra: string[]) =>
   runCli(["install", "--space", space, ...cluster.flags, ...extra]);
 
 describe("install preflight", () => {
-  it("rejects an unsupported Elasticsearch version", async () => {
+  it("rejects a newer major version", async () => {
     cluster = await startFakeCluster({
-      es: { version: "8.7.1" },
-      kibana: { spaces: ["secops"] },
+      es: { version: "10.0.0" },
+      kibana: { version: "10.0.0", spaces: ["secops"] },
     });
     const result = await install("secops");
     expect(result.code).not.toBe(0);
-    expect(result.stderr).toContain("Elasticsearch 8.7.1 is older than 8.8.0");
+    expect(result.stderr).toContain(
+      "Elasticsearch 10.0.0 cannot run the transform",
+    );
+    expect(result.stderr).toContain("Kibana 10.0.0 cannot run the dashboards");
+    expect(cluster.es.changes()).toEqual([]);
+    expect(cluster.kibana.changes()).toEqual([]);
+  });
+
+  it("rejects a Kibana older than the dashboards", async () => {
+    cluster = await startFakeCluster({
+      es: { version: "8.7.1" },
+      kibana: { version: "8.7.1", spaces: ["secops"] },
+    });
+    const result = await install("secops");
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain("Kibana 8.7.1 cannot run the dashboards");
+    expect(result.stderr).toContain(
+      "`typeMigrationVersion` needs 8.8.0 or newer",
+    );
+    expect(result.stderr).not.toContain("Elasticsearch 8.7.1 cannot");
     expect(cluster.es.changes()).toEqual([]);
     expect(cluster.kibana.changes()).toEqual([]);
   });
@@ -23,10 +42,10 @@ describe("install preflight", () => {
   it("treats a snapshot as the version it leads to", async () => {
     cluster = await startFakeCluster({
       es: { version: "8.8.0-SNAPSHOT" },
-      kibana: { spaces: ["secops"] },
+      kibana: { version: "8.8.0-SNAPSHOT", spaces: ["secops"] },
     });
     const result = await install("secops", "--dry-run");
-    expect(result.stderr).not.toContain("older than");
+    expect(result.stderr).not.toContain("cannot run");
     expect(result.code).toBe(0);
   });
 
@@ -62,7 +81,7 @@ describe("install preflight", () => {
   it("lists every problem at once", async () => {
     cluster = await startFakeCluster({
       es: {
-        version: "8.6.0",
+        version: "7.16.0",
         license: "basic",
         missingPrivileges: ["manage_transform", "logs-*:read"],
       },
@@ -71,12 +90,13 @@ describe("install preflight", () => {
     const result = await install("secops", "--with-ml-job");
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("nothing was changed");
-    expect(result.stderr).toContain("1. Elasticsearch 8.6.0");
-    expect(result.stderr).toContain("2. Kibana 8.6.0");
     expect(result.stderr).toContain(
-      '3. the Kibana space "secops" does not exist',
+      "1. Elasticsearch 7.16.0 cannot run the stored-scripts",
     );
-    expect(result.stderr).toContain("4. --with-ml-job needs");
+    expect(result.stderr).toContain("7.16.0 cannot run the ml-job");
+    expect(result.stderr).toContain("Kibana 8.6.0 cannot run the dashboards");
+    expect(result.stderr).toContain('the Kibana space "secops" does not exist');
+    expect(result.stderr).toContain("--with-ml-job needs");
     expect(result.stderr).toContain("cluster privilege manage_transform");
     expect(result.stderr).toContain("index privileges read on logs-*");
     expect(cluster.es.changes()).toEqual([]);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { renderSpace } from "../artifacts-src/generator/ml_beaconing_generate_scripts.mjs";
+import { renderTemplates } from "../artifacts-src/index.ts";
 import {
   containsBody,
   containsIndexTemplate,
@@ -115,7 +117,7 @@ describe("checkClusterFacts", () => {
   };
   const requirements = {
     space: "s",
-    minimumStackVersion: "8.8.0",
+    files: renderSpace(renderTemplates({ toolchainVersion: "0.1.0" }), "s"),
     withMlJob: false,
     sourceIndices: ["logs-*"],
     destIndex: "ml_beaconing_s",

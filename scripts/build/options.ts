@@ -2,7 +2,9 @@
 import {
   checkSpaceId,
   DEFAULT_SPACE,
+  TEMPLATES_FOLDER,
 } from "../../artifacts-src/generator/ml_beaconing_generate_scripts.mjs";
+import { parseStackMin } from "../compat/stack-min.ts";
 import { UserError } from "../errors.ts";
 
 export interface BuildOptions {
@@ -13,6 +15,8 @@ export interface BuildOptions {
   sequence: number;
   outDir: string;
   sourceIndex?: string[];
+  /** Oldest Stack version the artifacts must work on; unset for the full feature set. */
+  stackMin?: string;
 }
 
 export interface RawBuildOptions {
@@ -21,6 +25,7 @@ export interface RawBuildOptions {
   sequence?: string;
   out?: string;
   sourceIndex?: string[];
+  stackMin?: string;
 }
 
 export function todayUtc(now = new Date()): string {
@@ -37,7 +42,15 @@ export function resolveBuildOptions(
 ): BuildOptions {
   // Every bundle has the default space's folder, the one most users install.
   const spaces = [...new Set([DEFAULT_SPACE, ...(raw.space ?? [])])];
-  const problems = spaces.flatMap(checkSpaceId);
+  const problems = spaces.flatMap((space) =>
+    space === TEMPLATES_FOLDER
+      ? [
+          `invalid space id "${space}": a bundle keeps its templates in templates/, ` +
+            "so no space folder may have that name; build another space and render " +
+            "this one with ml_beaconing_generate_scripts.mjs --space templates --out <dir>",
+        ]
+      : checkSpaceId(space),
+  );
   if (problems.length > 0) throw new UserError(problems.join("\n"));
   return {
     spaces,
@@ -45,6 +58,8 @@ export function resolveBuildOptions(
     sequence: parseSequence(raw.sequence ?? "1"),
     outDir: raw.out ?? "dist",
     sourceIndex: raw.sourceIndex,
+    stackMin:
+      raw.stackMin === undefined ? undefined : parseStackMin(raw.stackMin),
   };
 }
 

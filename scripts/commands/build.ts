@@ -30,6 +30,10 @@ export function registerBuild(program: Command, context: CommandContext): void {
       "index pattern the transform reads, repeatable (default: logs-*)",
       collect,
     )
+    .option(
+      "--stack-min <version>",
+      "oldest Elastic Stack version the artifacts must work on; newer features are left out or the build fails naming them (default: the oldest version the full feature set supports)",
+    )
     .action(async (raw: RawBuildOptions) => {
       const logger = context.logger();
       const options = resolveBuildOptions(raw);

@@ -12,6 +12,7 @@ import { planInstall, type InstallPlan } from "./install-plan.ts";
 import { readInstalledState } from "./installed-state.ts";
 import {
   checkClusterFacts,
+  checkVersions,
   gatherClusterFacts,
   type ClusterFacts,
   type Requirements,
@@ -81,6 +82,9 @@ async function checkCluster(
   logger.step(
     `Elasticsearch ${facts.esVersion}, Kibana ${facts.kibanaVersion}, licence ${facts.license.type}`,
   );
+  for (const note of checkVersions(facts, requirements).notes) {
+    logger.warn(note);
+  }
   if (facts.privileges === undefined) {
     logger.warn("privileges not checked: Elasticsearch security is disabled");
   }
@@ -103,9 +107,19 @@ function requirementsOf(
   };
   return {
     space: release.space,
-    minimumStackVersion: release.minimumStackVersion,
+    files: filesToInstall(release, withMlJob),
     withMlJob,
     sourceIndices: [transform.source.index].flat(),
     destIndex: deriveSpaceIds(release.space).destIndex,
   };
+}
+
+// The optional ML files count only when the ML job is installed, so that
+// their version needs do not block an install without it.
+function filesToInstall(release: SpaceRelease, withMlJob: boolean) {
+  return Object.fromEntries(
+    Object.entries(release.files).filter(
+      ([file]) => withMlJob || !file.startsWith("ml/"),
+    ),
+  );
 }

@@ -2,13 +2,15 @@
 // space, the licence for the anomaly-detection job and the privileges of
 // the credentials. Reading the facts is separate from judging them, so the
 // rules are tested without a cluster.
-import semver from "semver";
 import { ClusterError } from "./cluster-error.ts";
+import type { FileTree } from "../load/read-bundle.ts";
 import type { HttpApi } from "./http-api.ts";
+import { checkStackVersions } from "./version-check.ts";
 
 export interface Requirements {
   space: string;
-  minimumStackVersion: string;
+  /** Space-folder files that will be installed, for the compatibility check. */
+  files: FileTree;
   withMlJob: boolean;
   sourceIndices: string[];
   destIndex: string;
@@ -120,51 +122,19 @@ export function checkClusterFacts(
   requirements: Requirements,
 ): string[] {
   return [
-    ...checkVersion(
-      "Elasticsearch",
-      facts.esVersion,
-      requirements.minimumStackVersion,
-    ),
-    ...checkVersion(
-      "Kibana",
-      facts.kibanaVersion,
-      requirements.minimumStackVersion,
-    ),
-    ...checkServerless(facts),
+    ...checkVersions(facts, requirements).problems,
     ...checkSpace(facts, requirements),
     ...checkLicense(facts, requirements),
     ...checkPrivileges(facts),
   ];
 }
 
-// NOTE: only the bundle's minimum Stack version is checked. When the
-// manifest carries the compatibility matrix, its per-version result
-// should replace this rule.
-function checkVersion(
-  product: string,
-  version: string,
-  minimum: string,
-): string[] {
-  // A pre-release such as 8.12.0-SNAPSHOT counts as the version it leads to.
-  const parsed = semver.coerce(version);
-  if (parsed === null) {
-    return [
-      `${product} reports the version "${version}", which is not a version number`,
-    ];
-  }
-  if (semver.lt(parsed, minimum)) {
-    return [
-      `${product} ${version} is older than ${minimum}, the oldest version this bundle supports; upgrade the cluster or install an older bundle`,
-    ];
-  }
-  return [];
-}
-
-function checkServerless(facts: ClusterFacts): string[] {
-  if (facts.esBuildFlavor !== "serverless") return [];
-  return [
-    "Elasticsearch is a Serverless project, whose transforms do not allow scripted_metric aggregations; the beaconing transform cannot run there",
-  ];
+export function checkVersions(facts: ClusterFacts, requirements: Requirements) {
+  return checkStackVersions(requirements.files, {
+    elasticsearch: facts.esVersion,
+    kibana: facts.kibanaVersion,
+    serverless: facts.esBuildFlavor === "serverless",
+  });
 }
 
 function checkSpace(facts: ClusterFacts, requirements: Requirements): string[] {

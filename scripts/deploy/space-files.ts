@@ -11,7 +11,6 @@ import {
   renderSpace,
 } from "../../artifacts-src/generator/ml_beaconing_generate_scripts.mjs";
 import { renderTemplates, TRANSFORM_FILE } from "../../artifacts-src/index.ts";
-import { MINIMUM_STACK_VERSION } from "../../artifacts-src/stack.ts";
 import { GENERATOR_FILE } from "../build/assemble.ts";
 import { toolchainVersion } from "../build/source-info.ts";
 import { UserError } from "../errors.ts";
@@ -24,7 +23,6 @@ export interface SpaceRelease {
   files: FileTree;
   /** Bundle name, or a description of the checked-out sources. */
   release: string;
-  minimumStackVersion: string;
 }
 
 type RenderSpace = typeof renderSpace;
@@ -40,7 +38,6 @@ export async function loadSpaceRelease(
       space,
       files: renderSpace(templates, space),
       release: `checked-out sources (toolchain ${version})`,
-      minimumStackVersion: MINIMUM_STACK_VERSION,
     };
   }
   const tree = await readBundle(bundle);
@@ -51,7 +48,6 @@ export async function loadSpaceRelease(
     space,
     files,
     release: manifest?.name ?? path.basename(bundle),
-    minimumStackVersion: manifest?.minimumStackVersion ?? MINIMUM_STACK_VERSION,
   };
 }
 

@@ -1,5 +1,6 @@
 // The README.md at the top of a bundle: what it holds and how to install it.
 import { deriveSpaceIds } from "../../artifacts-src/generator/ml_beaconing_generate_scripts.mjs";
+import { compatibilityMarkdown } from "../compat/render.ts";
 import type { BundleFacts } from "./manifest.ts";
 
 export function bundleReadme(facts: BundleFacts): string {
@@ -92,11 +93,5 @@ function ids(facts: BundleFacts): string {
 }
 
 function compatibility(facts: BundleFacts): string {
-  return [
-    "## Compatibility",
-    "",
-    `Elastic Stack ${facts.minimumStackVersion} or newer. The transform's`,
-    "`scripted_metric` aggregation is not available to transforms in Serverless",
-    "projects.",
-  ].join("\n");
+  return `## Compatibility\n\n${compatibilityMarkdown(facts.compatibility)}`;
 }
