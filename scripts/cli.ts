@@ -4,6 +4,10 @@ import { Command, CommanderError } from "commander";
 import { registerBuild } from "./commands/build.ts";
 import { registerCompat } from "./commands/compat.ts";
 import { registerRelease } from "./commands/release.ts";
+import { registerConsole } from "./commands/console.ts";
+import { registerInstall } from "./commands/install.ts";
+import { registerStatus } from "./commands/status.ts";
+import { registerUninstall } from "./commands/uninstall.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { UserError, ValidationError } from "./errors.ts";
 import { createConsoleLogger, type Logger } from "./logger.ts";
@@ -32,6 +36,10 @@ export function createProgram(context: CommandContext): Command {
   registerValidate(program, context);
   registerCompat(program, context);
   registerRelease(program, context);
+  registerInstall(program, context);
+  registerStatus(program, context);
+  registerUninstall(program, context);
+  registerConsole(program, context);
   return program;
 }
 
