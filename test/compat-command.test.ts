@@ -98,9 +98,19 @@ describe("compat on the built bundle", () => {
     const blockers = manifest.compatibility.usages.filter(
       (usage) => (usage.requires ?? "") === manifest.minimumStackVersion,
     );
-    expect(run.stdout).toContain("do not work on");
+    expect(run.stdout).toContain(`1 of 7 artifacts does not work on ${below}`);
     expect(run.stdout).toMatch(/\[saved_object\.(type_)?migration_version\]/);
     expect(blockers.length).toBeGreaterThan(0);
+  });
+
+  it("ends a failure with the next step", async () => {
+    const below = versionJustBelow(manifest.minimumStackVersion);
+    const run = await runCli(["compat", "--stack", below, built.zipPath]);
+    const last = run.stdout.trim().split("\n").at(-1);
+    expect(last).toBe(
+      `next step: the bundle needs ${manifest.minimumStackVersion} or newer: upgrade the Stack; ` +
+        "build --stack-min cannot leave out [saved_object.migration_version], [saved_object.type_migration_version]",
+    );
   });
 
   it("exits 1 for serverless, naming scripted_metric", async () => {
@@ -124,6 +134,19 @@ describe("compat on the built bundle", () => {
     const run = await runCli(["compat", "--stack", "99.0.0", built.zipPath]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("newer major version");
+  });
+
+  it.each([
+    ["7.16", "is older than", "upgrade the Stack to"],
+    ["10.0", "newer major version", "upgrade ml-beaconing"],
+  ])("states the reason for %s once", async (version, reason, step) => {
+    const run = await runCli(["compat", "--stack", version, built.zipPath]);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split(reason)).toHaveLength(2);
+    expect(run.stdout).toContain(`no artifact works on ${version}`);
+    expect(run.stdout.trim().split("\n").at(-1)).toContain(
+      `next step: ${step}`,
+    );
   });
 
   it("answers a newer minor with a note", async () => {
@@ -174,6 +197,20 @@ describe("compat on a hand-edited bundle folder", () => {
     const run = await runCli(["compat", "--stack", "8.7.2", bundleFolder]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("transform `dest.aliases` needs 8.8.0");
+    expect(run.stdout).toContain("2 of 7 artifacts do not work on 8.7.2");
+  });
+
+  it("lists only the artifacts of a single file", async () => {
+    const transform = path.join(
+      bundleFolder,
+      "default/ml_beaconing_pivot_transform.json",
+    );
+    const run = await runCli(["compat", "--stack", "8.7.2", transform]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("1 of 1 artifact does not work on 8.7.2");
+    expect(run.stdout.trim().split("\n").at(-1)).toBe(
+      "next step: the bundle needs 8.8.0 or newer: upgrade the Stack, or use a bundle built with --stack-min 8.7.2",
+    );
   });
 
   it("does not name dest.aliases for 8.8.0", async () => {
@@ -187,5 +224,61 @@ describe("compat without a bundle", () => {
     const run = await runCli(["compat", "--stack", "serverless"]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("the checked-out sources");
+  });
+});
+
+describe("compat on input that is not a bundle", () => {
+  const expectUsageError = (run: { code: number; stdout: string }) => {
+    expect(run.code).toBe(2);
+    expect(run.stdout).not.toContain("works on");
+  };
+
+  it("exits 2 for a file that is no artifact", async () => {
+    const run = await runCli([
+      "compat",
+      "--stack",
+      "serverless",
+      "package.json",
+    ]);
+    expectUsageError(run);
+    expect(run.stderr).toContain(
+      "package.json contains no ML-Beaconing artifacts",
+    );
+    expect(run.stderr).toContain("ml_beaconing_pivot_transform.json");
+  });
+
+  it("exits 2 for an empty folder", async () => {
+    const empty = path.join(folder, "empty");
+    await fs.mkdir(empty, { recursive: true });
+    const run = await runCli(["compat", "--stack", "8.12", empty]);
+    expectUsageError(run);
+    expect(run.stderr).toContain(`${empty} contains no ML-Beaconing artifacts`);
+  });
+
+  it("exits 2 for a missing path", async () => {
+    const missing = path.join(folder, "missing.zip");
+    const run = await runCli(["compat", "--stack", "8.12", missing]);
+    expectUsageError(run);
+    expect(run.stderr).toContain(`cannot read ${missing}`);
+  });
+
+  it("exits 2 for a file that is not a zip", async () => {
+    const fake = path.join(folder, "not-a.zip");
+    await fs.writeFile(fake, "not a zip");
+    const run = await runCli(["compat", "--stack", "8.12", fake]);
+    expectUsageError(run);
+    expect(run.stderr).toContain(`cannot read ${fake} as a zip`);
+  });
+
+  it("exits 2 for a zip with a damaged entry", async () => {
+    const damaged = path.join(folder, "damaged.zip");
+    const bytes = await fs.readFile(built.zipPath);
+    // Overwrites compressed data of the first entry; the directory stays intact.
+    bytes.fill(0xff, 200, 260);
+    await fs.writeFile(damaged, bytes);
+    const run = await runCli(["compat", "--stack", "8.12", damaged]);
+    expectUsageError(run);
+    expect(run.stderr).toContain(`cannot read ${damaged} as a zip (entry`);
+    expect(run.stderr).not.toContain("internal error");
   });
 });

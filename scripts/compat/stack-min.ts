@@ -36,6 +36,11 @@ const NOT_DROPPABLE_BECAUSE: Record<string, string> = {
     "the saved objects are written in the shape of Kibana 8.8.0 and no older shape is available",
 };
 
+/** Whether `build --stack-min` can leave a feature out of the artifacts. */
+export function isDroppable(feature: string): boolean {
+  return feature in DROPPABLE;
+}
+
 function deleteIn(body: Body, parent: string, key: string): void {
   const node = body[parent];
   if (isObject(node)) delete node[key];

@@ -11,8 +11,11 @@ export type StackTarget =
 const VERSION_PATTERN =
   /^v?(0|[1-9][0-9]*)(?:\.(0|[1-9][0-9]*))?(?:\.(0|[1-9][0-9]*))?(-[0-9A-Za-z.-]+)?$/;
 
-/** Exit code of a version argument that is not a version. */
-export const INVALID_VERSION_EXIT_CODE = 2;
+/**
+ * Exit code of a usage error: a version argument that is not a version, or
+ * a bundle argument that cannot be read or holds no artifacts.
+ */
+export const USAGE_ERROR_EXIT_CODE = 2;
 
 /** Reads `serverless` or a Stack version; anything else exits with code 2. */
 export function parseStackTarget(text: string): StackTarget {
@@ -22,7 +25,7 @@ export function parseStackTarget(text: string): StackTarget {
   if (version === null) {
     throw new UserError(
       `invalid Stack version ${JSON.stringify(text)}: expected a version such as 8.12.0, 8.12 or 8.12.0-SNAPSHOT, or "serverless"`,
-      { exitCode: INVALID_VERSION_EXIT_CODE },
+      { exitCode: USAGE_ERROR_EXIT_CODE },
     );
   }
   return { kind: "stack", input: trimmed, version };

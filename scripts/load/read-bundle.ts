@@ -46,21 +46,27 @@ export async function readZipBundle(zipPath: string): Promise<FileTree> {
 
 function readZip(zipPath: string): Promise<FileTree> {
   return new Promise((resolve, reject) => {
+    // A damaged zip can open and still fail on an entry (a bad CRC or
+    // deflate stream): that is the user's file, not a bug.
+    const fail = (error: Error | null | undefined, entry?: string) => {
+      const where = entry ? ` (entry ${entry})` : "";
+      reject(
+        new UserError(
+          `cannot read ${zipPath} as a zip${where}: ${error?.message ?? "unknown error"}`,
+          { cause: error },
+        ),
+      );
+    };
     yauzl.open(
       zipPath,
       { lazyEntries: true, strictFileNames: true },
       (openError, zip) => {
         if (openError || !zip) {
-          reject(
-            new UserError(
-              `cannot read ${zipPath} as a zip: ${openError?.message}`,
-              { cause: openError },
-            ),
-          );
+          fail(openError);
           return;
         }
         const files: FileTree = {};
-        zip.on("error", reject);
+        zip.on("error", (error: Error) => fail(error));
         zip.on("end", () => resolve(files));
         zip.on("entry", (entry: yauzl.Entry) => {
           if (entry.fileName.endsWith("/")) {
@@ -69,12 +75,12 @@ function readZip(zipPath: string): Promise<FileTree> {
           }
           zip.openReadStream(entry, (streamError, stream) => {
             if (streamError || !stream) {
-              reject(streamError);
+              fail(streamError, entry.fileName);
               return;
             }
             const chunks: Buffer[] = [];
             stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-            stream.on("error", reject);
+            stream.on("error", (error) => fail(error, entry.fileName));
             stream.on("end", () => {
               files[entry.fileName] = Buffer.concat(chunks).toString("utf8");
               zip.readEntry();
