@@ -132,21 +132,43 @@ describe("buildAssets and buildAssetActions", () => {
       { id: 2, name: "manifest.json", size: 3, state: "starter" },
       { id: 3, name: "unrelated.txt", size: 1, state: "uploaded" },
     ];
-    const actions = buildAssetActions(assets, existing);
+    const actions = buildAssetActions(assets, existing, { published: true });
     expect(actions.map((a) => a.kind)).toEqual(["keep", "replace", "upload"]);
   });
 
-  test("replaces an uploaded asset of wrong size or digest", () => {
-    const asset = plannedAsset("a", "text/plain", Buffer.from("abc"));
-    const wrongSize = [{ id: 1, name: "a", size: 4, state: "uploaded" }];
-    const wrongDigest = [
-      { id: 1, name: "a", size: 3, state: "uploaded", digest: "sha256:00" },
-    ];
-    expect(buildAssetActions([asset], wrongSize)[0]).toMatchObject({
+  const asset = plannedAsset("a", "text/plain", Buffer.from("abc"));
+  const wrongSize = [{ id: 1, name: "a", size: 4, state: "uploaded" }];
+  const wrongDigest = [
+    { id: 1, name: "a", size: 3, state: "uploaded", digest: "sha256:00" },
+  ];
+  const draft = { published: false };
+  const published = { published: true };
+
+  test("replaces a draft's uploaded asset of wrong size or digest", () => {
+    expect(buildAssetActions([asset], wrongSize, draft)[0]).toMatchObject({
       kind: "replace",
       reason: "it has 4 bytes, expected 3",
     });
-    expect(buildAssetActions([asset], wrongDigest)[0]?.kind).toBe("replace");
+    expect(buildAssetActions([asset], wrongDigest, draft)[0]?.kind).toBe(
+      "replace",
+    );
+  });
+
+  test("never replaces a published uploaded asset that differs", () => {
+    expect(buildAssetActions([asset], wrongSize, published)[0]).toMatchObject({
+      kind: "conflict",
+      reason: "it has 4 bytes, expected 3",
+    });
+    expect(buildAssetActions([asset], wrongDigest, published)[0]?.kind).toBe(
+      "conflict",
+    );
+  });
+
+  test("replaces a published starter asset", () => {
+    const starter = [{ id: 1, name: "a", size: 1, state: "starter" }];
+    expect(buildAssetActions([asset], starter, published)[0]?.kind).toBe(
+      "replace",
+    );
   });
 });
 

@@ -15,6 +15,8 @@ function release(base: string, extra: string[], token = TOKEN) {
     [
       "--debug",
       "release",
+      // The working tree may have uncommitted changes while tests run.
+      "--allow-dirty",
       "--repo",
       "o/r",
       "--date",

@@ -14,10 +14,13 @@ import { tempDir } from "./helpers/temp.ts";
 const NAME = "ML-Beaconing-20261204-4";
 const work = tempDir();
 
+// --allow-dirty: these tests run in a working tree that may have
+// uncommitted changes; test/release-rules.test.ts covers the rejection.
 function release(base: string, out: string, extra: string[] = [], token = "t") {
   return runCli(
     [
       "release",
+      "--allow-dirty",
       "--repo",
       "o/r",
       "--date",

@@ -25,8 +25,13 @@ export interface SourceState {
   warning?: string;
 }
 
-// Paths whose contents end up in the bundle.
-const BUNDLE_SOURCES = ["artifacts-src", "schemas", "scripts", "package.json"];
+/** Paths whose contents end up in the bundle. */
+export const BUNDLE_SOURCES = [
+  "artifacts-src",
+  "schemas",
+  "scripts",
+  "package.json",
+];
 
 export async function sourceState(): Promise<SourceState> {
   const git = (args: string[]) =>

@@ -29,20 +29,26 @@ export function registerRelease(
       "--dry-run",
       "print the plan and change nothing on GitHub (implied without GITHUB_TOKEN)",
     )
-    .option("--draft", "create the release as a draft")
+    .option(
+      "--draft",
+      "create the release as a draft, or turn a resumed one into a draft",
+    )
     .option(
       "--no-prerelease",
-      "publish as a full release instead of a pre-release",
+      "publish as a full release instead of a pre-release, also on a resumed release",
+    )
+    .option(
+      "--allow-dirty",
+      "release even when artifacts-src, schemas, scripts or package.json have uncommitted changes (the manifest then records sourceDirty: true)",
     )
     .option("--out <dir>", "folder the zip is written to", "dist")
     .option(
       "--sequence <N>",
-      "N to assume in a dry run without GITHUB_TOKEN (default 1)",
+      "N to assume in a dry run without GITHUB_TOKEN (default: 1)",
     )
     .option(
       "--max-retries <n>",
-      "retries of a request after a 5xx or rate-limit answer, 0 to 10",
-      "3",
+      "retries of a request after a 5xx or rate-limit response, 0 to 10 (default: 3)",
     )
     .action(async (raw: RawReleaseOptions) => {
       const logger = context.logger();
@@ -68,8 +74,8 @@ function toJson(result: ReleaseResult) {
     tag: plan.tag,
     commit: plan.commit,
     action: plan.action,
-    draft: plan.draft,
-    prerelease: plan.prerelease,
+    draft: result.published?.draft ?? plan.draft,
+    prerelease: result.published?.prerelease ?? plan.prerelease,
     assets: plan.assets.map((asset, index) => ({
       name: asset.name,
       size: asset.size,
@@ -81,13 +87,15 @@ function toJson(result: ReleaseResult) {
   };
 }
 
+function kindOf(flags: { draft: boolean; prerelease: boolean }): string {
+  if (flags.draft) return "draft";
+  return flags.prerelease ? "pre-release" : "release";
+}
+
 function toLines(result: ReleaseResult): string[] {
   const { plan } = result;
-  const kind = plan.draft
-    ? "draft"
-    : plan.prerelease
-      ? "pre-release"
-      : "release";
+  // After publishing, the kind is what GitHub returned, not what was planned.
+  const kind = kindOf(result.published ?? plan);
   const head = result.dryRun
     ? [
         `Plan (dry run, nothing was changed on GitHub):`,

@@ -88,12 +88,14 @@ function writeLimiter(intervalMs: number | undefined) {
 
 // Octokit's own log lines name the method, path and status, never headers;
 // they still pass through redact() so no future change can print the token.
+// Its debug level is left out: the request-log plugin writes a bare
+// "request" there before the info line of the same request.
 function octokitLog(options: GitHubClientOptions) {
   const write = (text: unknown) =>
     options.logger.step(redact(`octokit: ${String(text)}`, options.token));
   const quiet = () => {};
   return {
-    debug: options.debug ? write : quiet,
+    debug: quiet,
     info: options.debug ? write : quiet,
     warn: (text: unknown) =>
       options.logger.warn(redact(`octokit: ${String(text)}`, options.token)),

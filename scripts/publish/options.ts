@@ -9,6 +9,7 @@ export interface RawReleaseOptions {
   date?: string;
   dryRun?: boolean;
   draft?: boolean;
+  allowDirty?: boolean;
   /** Commander sets false for --no-prerelease. */
   prerelease?: boolean;
   out?: string;
@@ -27,6 +28,8 @@ export interface ReleaseOptions {
   dryRunReason: string | null;
   draft: boolean;
   prerelease: boolean;
+  /** Release even when the bundle sources have uncommitted changes. */
+  allowDirty: boolean;
   outDir: string;
   /** N to assume when no token allows reading the repository's tags. */
   assumedSequence: number;
@@ -93,6 +96,7 @@ export function resolveReleaseOptions(
     dryRunReason,
     draft: raw.draft ?? false,
     prerelease: raw.prerelease ?? true,
+    allowDirty: raw.allowDirty ?? false,
     outDir: build.outDir,
     assumedSequence: build.sequence,
     maxRetries: parseRetries(raw.maxRetries ?? "3"),

@@ -41,6 +41,13 @@ export type AssetAction =
       asset: PlannedAsset;
       existing: ExistingAsset;
       reason: string;
+    }
+  | {
+      /** A complete asset of a published release that differs: never replaced. */
+      kind: "conflict";
+      asset: PlannedAsset;
+      existing: ExistingAsset;
+      reason: string;
     };
 
 export function sha256Hex(bytes: Buffer): string {
@@ -90,19 +97,25 @@ export function buildSha256Sums(assets: PlannedAsset[]): string {
 /**
  * Decides per planned asset. An existing asset is kept only when its upload
  * completed, its size matches and its digest matches where GitHub reports
- * one. Any other asset of that name is replaced.
+ * one. An incomplete asset (any state but `uploaded`) is replaced. A
+ * complete asset that differs is replaced on a draft, but on a published
+ * release it is a conflict: users may already have downloaded it, so its
+ * bytes must not change under the same name.
  */
 export function buildAssetActions(
   planned: PlannedAsset[],
   existing: ExistingAsset[],
+  release: { published: boolean },
 ): AssetAction[] {
   return planned.map((asset) => {
     const found = existing.find((candidate) => candidate.name === asset.name);
     if (!found) return { kind: "upload", asset };
     const reason = mismatch(asset, found);
-    return reason
-      ? { kind: "replace", asset, existing: found, reason }
-      : { kind: "keep", asset, existing: found };
+    if (!reason) return { kind: "keep", asset, existing: found };
+    const complete = found.state === "uploaded";
+    return complete && release.published
+      ? { kind: "conflict", asset, existing: found, reason }
+      : { kind: "replace", asset, existing: found, reason };
   });
 }
 

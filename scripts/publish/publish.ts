@@ -1,5 +1,6 @@
 // Requests that change the repository: create the release, upload, replace
 // and delete assets. Each is safe to repeat after a failure.
+import { UserError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import type { GitHubClient } from "./github-client.ts";
 import { callGitHub, GitHubError } from "./github-error.ts";
@@ -56,40 +57,86 @@ export function findRelease(
   return releases.find((release) => release.tag_name === tag);
 }
 
-export async function updateReleaseBody(
+/** Fields of a release that a resumed run brings in line with the plan. */
+export interface ReleaseUpdate {
+  body?: string;
+  draft?: boolean;
+  prerelease?: boolean;
+}
+
+/** Sends one PATCH with the changed fields; returns the release GitHub sent back. */
+export async function updateRelease(
   client: GitHubClient,
   ref: RepoRef,
   release: ReleaseSummary,
-  body: string,
-): Promise<void> {
-  await callGitHub(
-    callContext(ref, `update the description of ${release.tag_name}`),
+  update: ReleaseUpdate,
+): Promise<ReleaseSummary> {
+  const { data } = await callGitHub(
+    callContext(ref, `update release ${release.tag_name}`),
     () =>
       client.rest.repos.updateRelease({
         owner: ref.owner,
         repo: ref.repo,
         release_id: release.id,
-        body,
+        ...update,
       }),
   );
+  return data;
 }
 
-/** Uploads missing assets and replaces broken ones; returns what was done. */
-export async function completeAssets(
+/**
+ * Lists the release's assets and decides what to do with each planned one.
+ * Raises before anything is changed when a published asset differs.
+ */
+export async function planAssetActions(
   client: GitHubClient,
   ref: RepoRef,
   release: ReleaseSummary,
   planned: PlannedAsset[],
-  logger: Logger,
 ): Promise<AssetAction[]> {
   const actions = buildAssetActions(
     planned,
     await listAllAssets(client, ref, release.id),
+    { published: !release.draft },
   );
+  const conflicts = actions.filter((action) => action.kind === "conflict");
+  if (conflicts.length > 0) throw publishedAssetsDiffer(release, conflicts);
+  return actions;
+}
+
+function publishedAssetsDiffer(
+  release: ReleaseSummary,
+  conflicts: AssetAction[],
+): UserError {
+  const lines = conflicts.map((action, index) => {
+    const reason = action.kind === "conflict" ? `: ${action.reason}` : "";
+    return `${index + 1}. ${action.asset.name}${reason}`;
+  });
+  return new UserError(
+    [
+      `release ${release.tag_name} is already published and ${conflicts.length} of its assets ${conflicts.length === 1 ? "differs" : "differ"} from the local build:`,
+      ...lines,
+      "A published asset is never replaced, because users may have downloaded it. " +
+        "To publish these bytes, cut a new release: commit the change and run release again, which names the next N.",
+    ].join("\n"),
+  );
+}
+
+/** Uploads missing assets, replaces incomplete ones and a draft's differing ones. */
+export async function applyAssetActions(
+  client: GitHubClient,
+  ref: RepoRef,
+  release: ReleaseSummary,
+  actions: AssetAction[],
+  logger: Logger,
+): Promise<void> {
   for (const action of actions) {
     if (action.kind === "keep") {
       logger.step(`${action.asset.name} is already uploaded`);
       continue;
+    }
+    if (action.kind === "conflict") {
+      throw new Error(`conflicting asset ${action.asset.name} reached upload`);
     }
     if (action.kind === "replace") {
       logger.step(`replacing ${action.asset.name}: ${action.reason}`);
@@ -98,7 +145,6 @@ export async function completeAssets(
     logger.step(`uploading ${action.asset.name} (${action.asset.size} bytes)`);
     await uploadAsset(client, ref, release, action.asset);
   }
-  return actions;
 }
 
 export async function deleteAsset(
@@ -107,14 +153,12 @@ export async function deleteAsset(
   assetId: number,
   name: string,
 ): Promise<void> {
-  await callGitHub(
-    callContext(ref, `delete the incomplete asset ${name}`),
-    () =>
-      client.rest.repos.deleteReleaseAsset({
-        owner: ref.owner,
-        repo: ref.repo,
-        asset_id: assetId,
-      }),
+  await callGitHub(callContext(ref, `delete the asset ${name}`), () =>
+    client.rest.repos.deleteReleaseAsset({
+      owner: ref.owner,
+      repo: ref.repo,
+      asset_id: assetId,
+    }),
   );
 }
 

@@ -3,7 +3,11 @@
 import { promises as fs } from "node:fs";
 import { buildBundle } from "../build/build-bundle.ts";
 import { resolveBuildOptions } from "../build/options.ts";
-import { sourceCommit } from "../build/source-info.ts";
+import {
+  BUNDLE_SOURCES,
+  sourceState,
+  type SourceState,
+} from "../build/source-info.ts";
 import { UserError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import { buildReleaseDescription } from "./description.ts";
@@ -24,10 +28,12 @@ import {
 import type { ReleaseOptions } from "./options.ts";
 import { buildAssets, type AssetAction, type ReleasePlan } from "./plan.ts";
 import {
-  completeAssets,
+  applyAssetActions,
   createRelease,
   findRelease,
-  updateReleaseBody,
+  planAssetActions,
+  updateRelease,
+  type ReleaseUpdate,
 } from "./publish.ts";
 
 export interface ReleaseResult {
@@ -35,6 +41,8 @@ export interface ReleaseResult {
   dryRun: boolean;
   url: string | null;
   actions: AssetAction[];
+  /** The release's flags as GitHub returned them; null in a dry run. */
+  published: { draft: boolean; prerelease: boolean } | null;
 }
 
 export interface ReleaseDependencies {
@@ -42,6 +50,8 @@ export interface ReleaseDependencies {
   debug?: boolean;
   /** Back-off unit of the Octokit plugins, in milliseconds (default 1000). */
   backoffUnitMs?: number;
+  /** Reads the Git state of the bundle sources (default: sourceState). */
+  readSourceState?: () => Promise<SourceState>;
 }
 
 interface RemoteState {
@@ -57,7 +67,9 @@ export async function runRelease(
   deps: ReleaseDependencies,
 ): Promise<ReleaseResult> {
   const { logger } = deps;
-  const head = await sourceCommit();
+  const source = await (deps.readSourceState ?? sourceState)();
+  checkSourceState(source, options, logger);
+  const head = source.commit;
   if (head === null && !options.dryRun) {
     throw new UserError(
       "cannot release outside a Git checkout: the release tag needs a commit",
@@ -73,9 +85,37 @@ export async function runRelease(
     );
   }
   const plan = await buildPlan(options, deps, head, sequence, remote);
-  if (options.dryRun || !remote)
-    return { plan, dryRun: true, url: null, actions: [] };
+  if (options.dryRun || !remote) {
+    return { plan, dryRun: true, url: null, actions: [], published: null };
+  }
   return publish(remote, plan, logger);
+}
+
+// A release must be the commit it tags, so uncommitted changes to the
+// bundle sources reject it unless --allow-dirty; a dry run only warns.
+function checkSourceState(
+  source: SourceState,
+  options: ReleaseOptions,
+  logger: Logger,
+): void {
+  if (!source.dirty) return;
+  const changed = `the bundle sources (${BUNDLE_SOURCES.join(", ")}) have uncommitted changes`;
+  if (options.dryRun) {
+    logger.warn(
+      `${changed}; a real release would be rejected unless --allow-dirty is given`,
+    );
+    return;
+  }
+  if (options.allowDirty) {
+    logger.warn(
+      `${changed}; releasing anyway (--allow-dirty), and the manifest records sourceDirty: true`,
+    );
+    return;
+  }
+  throw new UserError(
+    `${changed}, so the release would not match commit ${source.commit?.slice(0, 12)} that it tags: ` +
+      "commit or stash them, or pass --allow-dirty to release anyway",
+  );
 }
 
 async function readRemote(
@@ -149,22 +189,48 @@ async function publish(
 ): Promise<ReleaseResult> {
   const { client, ref } = remote;
   let release = findRelease(remote.releases, plan.tag);
+  let actions: AssetAction[];
   if (release) {
     logger.step(`release ${plan.tag} exists (id ${release.id}); completing it`);
+    // Checked before any change, so a conflict leaves the release as it was.
+    actions = await planAssetActions(client, ref, release, plan.assets);
     if ((release.body ?? "") !== plan.body) {
       logger.step("updating its description");
-      await updateReleaseBody(client, ref, release, plan.body);
+      release = await updateRelease(client, ref, release, { body: plan.body });
     }
   } else {
     logger.step(`creating release ${plan.tag} on ${plan.commit?.slice(0, 12)}`);
     release = await createRelease(client, ref, plan);
+    actions = await planAssetActions(client, ref, release, plan.assets);
   }
-  const actions = await completeAssets(
-    client,
-    ref,
-    release,
-    plan.assets,
-    logger,
+  await applyAssetActions(client, ref, release, actions, logger);
+  release = await updateFlags(remote, release, plan, logger);
+  return {
+    plan,
+    dryRun: false,
+    url: release.html_url,
+    actions,
+    published: { draft: release.draft, prerelease: release.prerelease },
+  };
+}
+
+// Runs after the assets are complete, so that publishing a draft never
+// shows a release with missing assets.
+async function updateFlags(
+  remote: RemoteState,
+  release: ReleaseSummary,
+  plan: ReleasePlan,
+  logger: Logger,
+): Promise<ReleaseSummary> {
+  const update: ReleaseUpdate = {};
+  if (release.draft !== plan.draft) update.draft = plan.draft;
+  if (release.prerelease !== plan.prerelease)
+    update.prerelease = plan.prerelease;
+  if (Object.keys(update).length === 0) return release;
+  logger.step(
+    `setting ${Object.entries(update)
+      .map(([field, value]) => `${field}: ${String(value)}`)
+      .join(", ")}`,
   );
-  return { plan, dryRun: false, url: release.html_url, actions };
+  return updateRelease(remote.client, remote.ref, release, update);
 }
