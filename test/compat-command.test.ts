@@ -57,7 +57,9 @@ describe("built default bundle", () => {
     const files = await readZipBundle(built.zipPath);
     const readme = files["README.md"] as string;
     expect(readme).toContain("## Compatibility");
-    expect(readme).toMatch(/^\| Stack \| released \| end of support \|/m);
+    expect(readme).toMatch(
+      /^\| Stack \| released \| end of life \(Elastic EOL\) \|/m,
+    );
     expect(readme).toMatch(/^\| serverless \|.*scripted_metric/m);
     expect(readme).toContain(`${manifest.minimumStackVersion} or newer`);
   });

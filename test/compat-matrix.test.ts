@@ -43,7 +43,46 @@ describe("stack line data", () => {
     });
     expect(names).toEqual(sorted);
   });
+
+  // Every date is the same quantity: Elastic's end of life, 18 months after
+  // the release, or the major's end of life for the last minor of a major.
+  it("gives each line Elastic's end-of-life date", () => {
+    const lines = stackLines();
+    const majors = lines.map((line) => Number(line.line.split(".")[0]));
+    lines.forEach((line, index) => {
+      const major = majors[index]!;
+      const lastOfClosedMajor =
+        majors.some((other) => other > major) && majors[index + 1] !== major;
+      const rule = addMonths(line.releaseDate, 18);
+      if (lastOfClosedMajor) {
+        expect(line.endOfSupport! >= rule, line.line).toBe(true);
+      } else {
+        expect(line.endOfSupport, line.line).toBe(rule);
+      }
+    });
+  });
+
+  it("marks every computed or recalled date as not confirmed", () => {
+    for (const line of stackLines()) {
+      if (/computed|recalled/i.test(line.source)) {
+        expect(line.source, line.line).toContain("NOT confirmed");
+      }
+    }
+  });
 });
+
+function addMonths(date: string, months: number): string {
+  const [year, month, day] = date.split("-").map(Number) as [
+    number,
+    number,
+    number,
+  ];
+  const total = month - 1 + months;
+  const shifted = new Date(
+    Date.UTC(year + Math.floor(total / 12), total % 12, day),
+  );
+  return shifted.toISOString().slice(0, 10);
+}
 
 describe("evaluate", () => {
   it("blocks dest.aliases below 8.8.0", () => {

@@ -19,14 +19,13 @@ export function compatibilityTable(compatibility: Compatibility): string {
   const header = [
     "Stack",
     "released",
-    "end of support",
+    "end of life (Elastic EOL)",
     ...ARTIFACTS.map((a) => a.label),
   ];
   const rows = compatibility.targets.map((target) => [
     target.target,
     target.releaseDate ?? "",
-    target.endOfSupport ??
-      (target.target === "serverless" ? "" : "not announced"),
+    target.endOfSupport ?? (target.target === "serverless" ? "" : "not known"),
     ...ARTIFACTS.map((artifact) => cell(target, artifact.name)),
   ]);
   return [header, header.map(() => "---"), ...rows]
@@ -107,7 +106,9 @@ export function compatibilityMarkdown(compatibility: Compatibility): string {
     "The matrix is computed from the features the built artifacts use. A line",
     "is evaluated at its first release (x.y.0); `no` names the blocking features",
     "with the version they need. Check another version with",
-    "`ml-beaconing compat --stack <version> <bundle>`.",
+    "`ml-beaconing compat --stack <version> <bundle>`. The end-of-life date",
+    "is Elastic's: 18 months after the minor's release, or for the last minor",
+    "of a major, that major's end of life.",
     "",
     compatibilityTable(compatibility),
     "",

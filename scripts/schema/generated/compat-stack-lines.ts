@@ -5,6 +5,10 @@
  */
 export interface StackLines {
   /**
+   * Which date endOfSupport holds, stated once for every line.
+   */
+  endOfSupportMeaning: string;
+  /**
    * @minItems 1
    */
   lines: Line[];
@@ -16,7 +20,7 @@ export interface Line {
   line: string;
   releaseDate: string;
   /**
-   * Last day of support, or null when none is published.
+   * Elastic's product end-of-life date of the line (see endOfSupportMeaning), or null when none is known.
    */
   endOfSupport: string | null;
   /**
