@@ -29,6 +29,22 @@ export class PainlessSyntaxError extends Error {
   }
 }
 
+/** A semantic error found while compiling, such as an unknown variable. */
+export class PainlessCompileError extends Error {
+  constructor(
+    readonly scriptId: string,
+    readonly position: SourcePosition,
+    readonly reason: string,
+    source: string,
+  ) {
+    super(
+      `${scriptId}:${position.line}:${position.column}: compile error: ${reason}\n` +
+        caretExcerpt(source, position),
+    );
+    this.name = "PainlessCompileError";
+  }
+}
+
 /** A construct the engine does not implement, found while compiling. */
 export class PainlessUnsupportedError extends Error {
   constructor(

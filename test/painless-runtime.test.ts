@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+
+import { compileScript } from "../scripts/painless/engine.ts";
+import { JMap } from "../scripts/painless/runtime/collections.ts";
+import { javaToString } from "../scripts/painless/runtime/values.ts";
+
+function show(source: string, variables: Record<string, unknown> = {}): string {
+  const script = compileScript(source, "runtime_test", Object.keys(variables));
+  return javaToString(script.execute(variables, 1_700_000_000_000));
+}
+
+describe("collections", () => {
+  it("iterates a HashMap in Java's bucket order", () => {
+    expect(
+      show(
+        "Map m = new HashMap(); m.put(3, 'c'); m.put(17, 'q'); m.put(2, 'b'); m.put(1, 'a'); return m;",
+      ),
+    ).toBe("{17=q, 1=a, 2=b, 3=c}");
+  });
+
+  it("keeps insertion order in a LinkedHashMap", () => {
+    expect(
+      show(
+        "Map m = new LinkedHashMap(); m.put(3, 'c'); m.put(1, 'a'); return m.keySet();",
+      ),
+    ).toBe("[3, 1]");
+  });
+
+  it("reads and writes maps through field and index shortcuts", () => {
+    expect(
+      show("def m = [:]; m.count = 1; m['count'] += 2; m.count++; return m;"),
+    ).toBe("{count=4}");
+  });
+
+  it("sorts entries by value with a reversed comparator", () => {
+    const source =
+      "def m = ['a': 1, 'b': 3, 'c': 2]; List es = new ArrayList(m.entrySet());" +
+      "es.sort(Map.Entry.comparingByValue().reversed()); return es.stream().map(e -> e.getKey()).collect(Collectors.toList());";
+    expect(show(source)).toBe("[b, c, a]");
+  });
+
+  it("rejects a change through a keySet view", () => {
+    expect(() => show("def m = ['a': 1]; m.keySet().remove('a');")).toThrow(
+      /UnsupportedOperationException/,
+    );
+  });
+
+  it("computes missing values with computeIfAbsent", () => {
+    expect(
+      show(
+        "def m = [:]; m.computeIfAbsent('k', k -> new ArrayList()).add(5); return m;",
+      ),
+    ).toBe("{k=[5]}");
+  });
+
+  it("raises IndexOutOfBoundsException for a bad list index", () => {
+    expect(() => show("def l = [1]; return l[3];")).toThrow(
+      /IndexOutOfBoundsException: Index 3 out of bounds for length 1/,
+    );
+  });
+});
+
+describe("streams", () => {
+  it("averages doubles into an OptionalDouble", () => {
+    expect(
+      show(
+        "return [1, 2, 4].stream().mapToDouble(x -> x).average().getAsDouble();",
+      ),
+    ).toBe(String(7 / 3));
+  });
+
+  it("filters, maps and joins", () => {
+    expect(
+      show(
+        "return ['a', 'bb', 'ccc'].stream().filter(s -> s.length() > 1).collect(Collectors.joining(','));",
+      ),
+    ).toBe("bb,ccc");
+  });
+
+  it("takes the max with a comparator", () => {
+    expect(show("return [3, 9, 4].stream().max((a, b) -> a - b).get();")).toBe(
+      "9",
+    );
+  });
+});
+
+describe("script variables and functions", () => {
+  it("reads params and writes state", () => {
+    const params = new JMap();
+    params.put("factor", 3);
+    const state = new JMap();
+    show("state.total = params.factor * 2;", { params, state });
+    expect(state.get("total")).toBe(6);
+  });
+
+  it("binds System.currentTimeMillis to the simulated clock", () => {
+    expect(show("return System.currentTimeMillis();")).toBe("1700000000000");
+  });
+
+  it("calls a function through a method reference", () => {
+    expect(
+      show(
+        "int twice(int x) { return x * 2; } return [1, 2].stream().map(this::twice).collect(Collectors.toList());",
+      ),
+    ).toBe("[2, 4]");
+  });
+});
+
+describe("unsupported constructs", () => {
+  it("names the class and position of an unknown constructor", () => {
+    expect(() =>
+      compileScript(
+        "def x = 1;\ndef r = new Random();",
+        "unsupported_ctor",
+        [],
+      ),
+    ).toThrow(
+      /unsupported_ctor:2:9: not supported by the offline Painless engine: type \[Random\]/,
+    );
+  });
+
+  it("names the class and method of an unknown method", () => {
+    expect(() => show("def s = 'abc'; return s.chars();")).toThrow(
+      /runtime_test:1:16: .*method \[java.lang.String, chars\/0\]/,
+    );
+  });
+
+  it("names an unknown static method", () => {
+    expect(() => show("return Math.ulp(1.0);")).toThrow(
+      /static method \[Math, ulp\/1\]/,
+    );
+  });
+});
