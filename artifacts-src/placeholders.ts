@@ -12,7 +12,9 @@ export const DATAFEED_ID = "{{datafeed_id}}";
 /** Placeholder of the space-specific UUID v5 id of a bundle-owned saved object. */
 export function savedObjectId(logicalName: string): string {
   if (!/^[a-z0-9_-]+$/.test(logicalName)) {
-    throw new Error(`invalid saved-object logical name ${JSON.stringify(logicalName)}`);
+    throw new Error(
+      `invalid saved-object logical name ${JSON.stringify(logicalName)}`,
+    );
   }
   return `{{saved_object_id:${logicalName}}}`;
 }

@@ -4,7 +4,10 @@
 export class UserError extends Error {
   readonly exitCode: number;
 
-  constructor(message: string, options?: { cause?: unknown; exitCode?: number }) {
+  constructor(
+    message: string,
+    options?: { cause?: unknown; exitCode?: number },
+  ) {
     super(message, { cause: options?.cause });
     this.name = "UserError";
     this.exitCode = options?.exitCode ?? 1;
@@ -20,6 +23,8 @@ export interface Problem {
   location: string;
   message: string;
   fix: string;
+  /** A warning is reported but does not fail validation. */
+  severity?: "warning";
 }
 
 export class ValidationError extends UserError {
@@ -33,13 +38,24 @@ export class ValidationError extends UserError {
 }
 
 export function formatProblem(problem: Problem): string {
-  const where = problem.location ? `${problem.file} ${problem.location}` : problem.file;
-  return `${where}: ${problem.message} [${problem.code}]\n   fix: ${problem.fix}`;
+  const where = problem.location
+    ? `${problem.file} ${problem.location}`
+    : problem.file;
+  const prefix = problem.severity === "warning" ? "warning: " : "";
+  return `${prefix}${where}: ${problem.message} [${problem.code}]\n   fix: ${problem.fix}`;
 }
 
 export function formatProblems(problems: Problem[], context?: string): string {
-  const noun = problems.length === 1 ? "error" : "errors";
-  const head = `${context ? `${context}: ` : ""}found ${problems.length} validation ${noun}:`;
-  const items = problems.map((p, i) => `${i + 1}. ${formatProblem(p)}`);
+  const warnings = problems.filter(
+    (problem) => problem.severity === "warning",
+  ).length;
+  const errors = problems.length - warnings;
+  const counts = [`${errors} validation ${errors === 1 ? "error" : "errors"}`];
+  if (warnings > 0)
+    counts.push(`${warnings} ${warnings === 1 ? "warning" : "warnings"}`);
+  const head = `${context ? `${context}: ` : ""}found ${counts.join(" and ")}:`;
+  const items = problems.map(
+    (problem, index) => `${index + 1}. ${formatProblem(problem)}`,
+  );
   return [head, ...items].join("\n");
 }

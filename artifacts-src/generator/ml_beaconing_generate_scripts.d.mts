@@ -29,12 +29,23 @@ export interface InstallStep {
 
 export function deriveSpaceIds(space: string): SpaceIds;
 export function savedObjectId(space: string, logicalName: string): string;
+export function uuidV5(namespace: string, name: string): string;
 export function checkSpaceId(space: string): string[];
-export function renderTemplate(text: string, space: string, templatePath?: string): string;
+export function renderTemplate(
+  text: string,
+  space: string,
+  templatePath?: string,
+): string;
 export function installSteps(space: string): InstallStep[];
-export function renderConsole(space: string, files: Record<string, string>): string;
+export function renderConsole(
+  space: string,
+  files: Record<string, string>,
+): string;
 export function renderSpace(
   templates: Record<string, string>,
   space: string,
 ): Record<string, string>;
-export function writeSpaceFolder(outFolder: string, files: Record<string, string>): Promise<void>;
+export function writeSpaceFolder(
+  outFolder: string,
+  files: Record<string, string>,
+): Promise<void>;

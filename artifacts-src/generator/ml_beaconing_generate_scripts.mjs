@@ -53,7 +53,7 @@ export function savedObjectId(space, logicalName) {
   return uuidV5(SAVED_OBJECT_NAMESPACE, `${space}/${logicalName}`);
 }
 
-function uuidV5(namespace, name) {
+export function uuidV5(namespace, name) {
   const namespaceBytes = Buffer.from(namespace.replace(/-/g, ""), "hex");
   const hash = createHash("sha1")
     .update(namespaceBytes)
@@ -116,7 +116,7 @@ function checkIndexName(index) {
   if (INDEX_FORBIDDEN.test(index) || /^[-_+]/.test(index)) {
     problems.push(
       `the derived index name '${index}' breaks Elasticsearch's index name ` +
-        "rules (lowercase, no spaces or \\/*?\"<>|,#:)",
+        'rules (lowercase, no spaces or \\/*?"<>|,#:)',
     );
   }
   if (Buffer.byteLength(index, "utf8") > MAX_INDEX_BYTES) {
@@ -171,12 +171,36 @@ export function installSteps(space) {
   });
   const ml = `_ml/anomaly_detectors/${ids.mlJobId}`;
   return [
-    es("PUT", "_index_template/ml_beaconing_index_template", "ml_beaconing_index_template.json"),
-    es("PUT", "_scripts/ml_beaconing_init_script", "ml_beaconing_init_script.json"),
-    es("PUT", "_scripts/ml_beaconing_map_script", "ml_beaconing_map_script.json"),
-    es("PUT", "_scripts/ml_beaconing_reduce_script", "ml_beaconing_reduce_script.json"),
-    es("PUT", "_ingest/pipeline/ml_beaconing_ingest_pipeline", "ml_beaconing_ingest_pipeline.json"),
-    es("PUT", `_transform/${ids.transformId}`, "ml_beaconing_pivot_transform.json"),
+    es(
+      "PUT",
+      "_index_template/ml_beaconing_index_template",
+      "ml_beaconing_index_template.json",
+    ),
+    es(
+      "PUT",
+      "_scripts/ml_beaconing_init_script",
+      "ml_beaconing_init_script.json",
+    ),
+    es(
+      "PUT",
+      "_scripts/ml_beaconing_map_script",
+      "ml_beaconing_map_script.json",
+    ),
+    es(
+      "PUT",
+      "_scripts/ml_beaconing_reduce_script",
+      "ml_beaconing_reduce_script.json",
+    ),
+    es(
+      "PUT",
+      "_ingest/pipeline/ml_beaconing_ingest_pipeline",
+      "ml_beaconing_ingest_pipeline.json",
+    ),
+    es(
+      "PUT",
+      `_transform/${ids.transformId}`,
+      "ml_beaconing_pivot_transform.json",
+    ),
     {
       target: "kibana",
       method: "POST",
@@ -186,7 +210,12 @@ export function installSteps(space) {
     },
     es("POST", `_transform/${ids.transformId}/_start`),
     es("PUT", ml, "ml/ml_beaconing_rare_process_job.json", true),
-    es("PUT", `_ml/datafeeds/${ids.datafeedId}`, "ml/ml_beaconing_rare_process_datafeed.json", true),
+    es(
+      "PUT",
+      `_ml/datafeeds/${ids.datafeedId}`,
+      "ml/ml_beaconing_rare_process_datafeed.json",
+      true,
+    ),
     es("POST", `${ml}/_open`, undefined, true),
     es("POST", `_ml/datafeeds/${ids.datafeedId}/_start`, undefined, true),
   ];
@@ -244,7 +273,11 @@ export function renderSpace(templates, space) {
   if (problems.length > 0) throw new Error(problems.join("\n"));
   const files = {};
   for (const templatePath of Object.keys(templates).sort()) {
-    files[templatePath] = renderTemplate(templates[templatePath], space, templatePath);
+    files[templatePath] = renderTemplate(
+      templates[templatePath],
+      space,
+      templatePath,
+    );
   }
   files[CONSOLE_FILE] = renderConsole(space, files);
   return files;
@@ -253,11 +286,14 @@ export function renderSpace(templates, space) {
 async function readTemplates(folder) {
   const templates = {};
   async function walk(relative) {
-    const entries = await fs.readdir(path.join(folder, relative), { withFileTypes: true });
+    const entries = await fs.readdir(path.join(folder, relative), {
+      withFileTypes: true,
+    });
     for (const entry of entries) {
       const child = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) await walk(child);
-      else templates[child] = await fs.readFile(path.join(folder, child), "utf8");
+      else
+        templates[child] = await fs.readFile(path.join(folder, child), "utf8");
     }
   }
   await walk("");
@@ -297,7 +333,9 @@ function parseArguments(argv) {
   }
   if (options.spaces.length === 0) options.spaces.push(DEFAULT_SPACE);
   if (options.out !== undefined && options.spaces.length > 1) {
-    throw new Error("--out names the folder of one space; give a single --space with it");
+    throw new Error(
+      "--out names the folder of one space; give a single --space with it",
+    );
   }
   return options;
 }
@@ -320,7 +358,9 @@ async function main(argv) {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const problems = options.spaces.flatMap(checkSpaceId);
   if (problems.length > 0) throw new Error(problems.join("\n"));
-  const templates = await readTemplates(options.templates ?? path.join(here, "templates"));
+  const templates = await readTemplates(
+    options.templates ?? path.join(here, "templates"),
+  );
   for (const space of options.spaces) {
     const out = options.out ?? path.join(here, space);
     await writeSpaceFolder(out, renderSpace(templates, space));

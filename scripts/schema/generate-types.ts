@@ -7,7 +7,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { compile, type JSONSchema } from "json-schema-to-typescript";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const root = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../..",
+);
 export const SCHEMA_FOLDER = path.join(root, "schemas");
 export const GENERATED_FOLDER = path.join(root, "scripts/schema/generated");
 
@@ -27,11 +30,16 @@ export async function generateTypes(): Promise<Map<string, string>> {
     .sort();
   for (const schemaFile of schemaFiles) {
     const schemaPath = path.join(SCHEMA_FOLDER, schemaFile);
-    const schema = JSON.parse(await fs.readFile(schemaPath, "utf8")) as JSONSchema;
+    const schema = JSON.parse(
+      await fs.readFile(schemaPath, "utf8"),
+    ) as JSONSchema;
     const source = await compile(schema, schema.title ?? schemaFile, {
       bannerComment: BANNER,
       cwd: SCHEMA_FOLDER,
       additionalProperties: false,
+      // minItems would turn arrays into tuple types that plain arrays do
+      // not satisfy; Ajv still enforces the bounds.
+      ignoreMinAndMaxItems: true,
       style: { singleQuote: false },
     });
     files.set(typeFileName(schemaFile), source);
@@ -46,9 +54,14 @@ async function writeTypes(): Promise<void> {
   for (const [name, source] of files) {
     await fs.writeFile(path.join(GENERATED_FOLDER, name), source);
   }
-  process.stdout.write(`wrote ${files.size} type files to ${GENERATED_FOLDER}\n`);
+  process.stdout.write(
+    `wrote ${files.size} type files to ${GENERATED_FOLDER}\n`,
+  );
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (
+  process.argv[1] &&
+  path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+) {
   await writeTypes();
 }

@@ -1,0 +1,94 @@
+// The build stage: render, validate the rendered files, zip, validate the
+// zip, then rename it into place.
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { UserError, ValidationError } from "../errors.ts";
+import type { Logger } from "../logger.ts";
+import { readZipBundle } from "../load/read-bundle.ts";
+import { writeZip } from "../pack/zip.ts";
+import { sha256 } from "../validate/manifest-checks.ts";
+import { errorsOf, validateFiles } from "../validate/index.ts";
+import { assembleBundle, type Bundle } from "./assemble.ts";
+import type { BuildOptions } from "./options.ts";
+import { sourceCommit } from "./source-info.ts";
+
+export interface BuildResult {
+  name: string;
+  zipPath: string;
+  zipSize: number;
+  zipSha256: string;
+  spaces: string[];
+  files: number;
+  bundle: Bundle;
+}
+
+export async function buildBundle(
+  options: BuildOptions,
+  logger: Logger,
+): Promise<BuildResult> {
+  await prepareOutDir(options.outDir);
+  logger.step(`rendering spaces ${options.spaces.join(", ")}`);
+  const bundle = assembleBundle(options, await sourceCommit());
+  logger.step(`validating ${Object.keys(bundle.files).length} files`);
+  failOnErrors(validateFiles(bundle.files), "the rendered bundle is invalid");
+  const zipPath = path.join(options.outDir, `${bundle.name}.zip`);
+  logger.step(`writing ${zipPath}`);
+  const zipSize = await writeZip(
+    zipPath,
+    bundle.name,
+    bundle.files,
+    async (temporary) => {
+      await checkZip(temporary, bundle);
+    },
+  );
+  const zipSha256 = sha256(await fs.readFile(zipPath));
+  return {
+    name: bundle.name,
+    zipPath,
+    zipSize,
+    zipSha256,
+    spaces: options.spaces,
+    files: Object.keys(bundle.files).length,
+    bundle,
+  };
+}
+
+async function prepareOutDir(outDir: string): Promise<void> {
+  try {
+    await fs.mkdir(outDir, { recursive: true });
+    await fs.access(outDir, fs.constants.W_OK);
+  } catch (error) {
+    throw new UserError(
+      `cannot write to the output folder ${outDir}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+function failOnErrors(
+  problems: ReturnType<typeof validateFiles>,
+  context: string,
+): void {
+  const errors = errorsOf(problems);
+  if (errors.length > 0) throw new ValidationError(errors, context);
+}
+
+// Reads the written zip back, so what ships is what was validated.
+async function checkZip(zipPath: string, bundle: Bundle): Promise<void> {
+  const files = await readZipBundle(zipPath);
+  const expected = Object.keys(bundle.files).sort();
+  const actual = Object.keys(files).sort();
+  const same =
+    expected.length === actual.length &&
+    expected.every(
+      (file, index) =>
+        file === actual[index] && files[file] === bundle.files[file],
+    );
+  if (!same)
+    throw new Error(
+      `the zip ${zipPath} does not hold the files that were rendered`,
+    );
+  failOnErrors(validateFiles(files), "the written zip is invalid");
+}

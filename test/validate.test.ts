@@ -1,0 +1,266 @@
+import path from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import type { FileTree } from "../scripts/load/read-bundle.ts";
+import { errorsOf, validateFiles } from "../scripts/validate/index.ts";
+import { assembleTestBundle, editJson } from "./helpers/bundle.ts";
+import { runCli } from "./helpers/cli.ts";
+import { writeTree } from "./helpers/files.ts";
+import { tempDir } from "./helpers/temp.ts";
+
+const TRANSFORM = "secops/ml_beaconing_pivot_transform.json";
+const DASHBOARDS = "secops/ml_beaconing_dashboards.ndjson";
+const TEMPLATE = "secops/ml_beaconing_index_template.json";
+
+let bundle: FileTree;
+beforeAll(() => {
+  bundle = assembleTestBundle();
+});
+
+const codes = (files: FileTree) =>
+  errorsOf(validateFiles(files)).map((problem) => problem.code);
+
+function ndjsonObjects(files: FileTree, file: string): Record<string, any>[] {
+  return (files[file] as string)
+    .trimEnd()
+    .split("\n")
+    .map((line) => JSON.parse(line));
+}
+
+function withObjects(
+  files: FileTree,
+  file: string,
+  objects: unknown[],
+): FileTree {
+  return {
+    ...files,
+    [file]: objects.map((object) => `${JSON.stringify(object)}\n`).join(""),
+  };
+}
+
+describe("validateFiles", () => {
+  test("built bundle has no errors or warnings", () => {
+    expect(validateFiles(bundle)).toEqual([]);
+  });
+
+  test("dangling saved-object reference", () => {
+    const objects = ndjsonObjects(bundle, DASHBOARDS);
+    const last = objects.at(-1) as Record<string, any>;
+    last.references = [
+      ...(last.references ?? []),
+      { type: "index-pattern", id: "missing-view", name: "x" },
+    ];
+    const problems = errorsOf(
+      validateFiles(withObjects(bundle, DASHBOARDS, objects)),
+    );
+    const dangling = problems.find(
+      (problem) => problem.code === "saved-object-ref-dangling",
+    );
+    expect(dangling?.file).toBe(DASHBOARDS);
+    expect(dangling?.location).toMatch(
+      new RegExp(`^line ${objects.length} /references/\\d+$`),
+    );
+    expect(dangling?.message).toContain("missing-view");
+  });
+
+  test("dangling reference inside a JSON-in-JSON string", () => {
+    const objects = ndjsonObjects(bundle, DASHBOARDS);
+    const view = objects[0] as Record<string, any>;
+    view.attributes.fieldFormatMap = "{}";
+    view.attributes.panelsJSON = JSON.stringify([
+      { panelRefName: "panel_missing" },
+    ]);
+    const problems = errorsOf(
+      validateFiles(withObjects(bundle, DASHBOARDS, objects)),
+    );
+    const missing = problems.find(
+      (problem) => problem.code === "saved-object-ref-name-missing",
+    );
+    expect(missing?.location).toBe(
+      "line 1 /attributes/panelsJSON/0/panelRefName",
+    );
+  });
+
+  test("pretty-printed NDJSON", () => {
+    const [first] = ndjsonObjects(bundle, DASHBOARDS);
+    const problems = errorsOf(
+      validateFiles({
+        ...bundle,
+        [DASHBOARDS]: `${JSON.stringify(first, null, 2)}\n`,
+      }),
+    );
+    const line = problems.find(
+      (problem) => problem.code === "ndjson-line-not-json",
+    );
+    expect(line?.file).toBe(DASHBOARDS);
+    expect(line?.location).toBe("line 1");
+  });
+
+  test("NDJSON with a BOM and CRLF line ends", () => {
+    const text = (bundle[DASHBOARDS] as string).replace(/\n/g, "\r\n");
+    expect(codes({ ...bundle, [DASHBOARDS]: `\uFEFF${text}` })).toEqual(
+      expect.arrayContaining(["ndjson-bom", "ndjson-crlf"]),
+    );
+  });
+
+  test("query window disagrees with the parameters", () => {
+    const files = editJson(bundle, TRANSFORM, (transform) => {
+      transform.pivot.aggregations.beacon_stats.scripted_metric.params.number_buckets_in_range = 720;
+    });
+    const problems = errorsOf(validateFiles(files));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.code).toBe("transform-window-mismatch");
+    expect(problems[0]?.location).toBe(
+      "/source/query/bool/filter/0/range/@timestamp/gte",
+    );
+    expect(problems[0]?.message).toContain("720 x 60 = 43200 s");
+  });
+
+  test("unknown transform field", () => {
+    const files = editJson(bundle, TRANSFORM, (transform) => {
+      transform.pivot.group_by_typo = {};
+    });
+    const [problem] = errorsOf(validateFiles(files));
+    expect(problem?.code).toBe("schema-additionalProperties");
+    expect(problem?.location).toBe("/pivot");
+    expect(problem?.message).toContain("group_by_typo");
+  });
+
+  test("transform references a stored script the bundle lacks", () => {
+    const files = { ...bundle };
+    delete files["secops/ml_beaconing_map_script.json"];
+    expect(codes(files)).toContain("transform-script-missing");
+  });
+
+  test("transform pipeline missing from the folder", () => {
+    const files = { ...bundle };
+    delete files["secops/ml_beaconing_ingest_pipeline.json"];
+    expect(codes(files)).toContain("transform-pipeline-missing");
+  });
+
+  test("template misses a field the transform writes", () => {
+    const files = editJson(bundle, TEMPLATE, (template) => {
+      delete template.template.mappings.properties.beacon_stats.properties
+        .periodic;
+    });
+    const problems = errorsOf(validateFiles(files));
+    expect(problems.map((p) => p.message)).toContain(
+      "the transform writes 'beacon_stats.periodic', which the template does not map",
+    );
+  });
+
+  test("template maps a flag with the wrong type", () => {
+    const files = editJson(bundle, TEMPLATE, (template) => {
+      template.template.mappings.properties.beacon_stats.properties.is_beaconing.type =
+        "keyword";
+    });
+    expect(codes(files)).toEqual(["template-field-type"]);
+  });
+
+  test("template pattern misses the destination index", () => {
+    const files = editJson(bundle, TEMPLATE, (template) => {
+      template.index_patterns = ["beaconing-*"];
+    });
+    expect(codes(files)).toEqual(["template-pattern-mismatch"]);
+  });
+
+  test("migration version newer than the oldest Kibana", () => {
+    const objects = ndjsonObjects(bundle, DASHBOARDS);
+    (objects[0] as Record<string, any>).coreMigrationVersion = "9.1.0";
+    const problems = errorsOf(
+      validateFiles(withObjects(bundle, DASHBOARDS, objects)),
+    );
+    expect(problems.map((p) => [p.code, p.location])).toEqual([
+      ["saved-object-migration-too-new", "line 1 /coreMigrationVersion"],
+    ]);
+  });
+
+  test("hand edit is a manifest warning, not an error", () => {
+    const files = editJson(bundle, TRANSFORM, (transform) => {
+      transform.description = "edited";
+    });
+    const problems = validateFiles(files);
+    expect(errorsOf(problems)).toEqual([]);
+    expect(problems.map((p) => p.code)).toEqual(["manifest-checksum-mismatch"]);
+  });
+
+  test("single transform file checks its window", () => {
+    const files = editJson(bundle, TRANSFORM, (transform) => {
+      transform.source.query.bool.filter[0].range["@timestamp"].gte = "now-12h";
+    });
+    const single = {
+      "ml_beaconing_pivot_transform.json": files[TRANSFORM] as string,
+    };
+    expect(codes(single)).toEqual(["transform-window-mismatch"]);
+  });
+});
+
+describe("validate command", () => {
+  const work = tempDir();
+
+  async function validateFolder(name: string, files: FileTree) {
+    const folder = path.join(work, name);
+    writeTree(folder, files);
+    return runCli(["validate", folder]);
+  }
+
+  test("exits 0 on the built bundle", async () => {
+    const result = await validateFolder("valid", bundle);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("0 errors");
+  });
+
+  test("exits 1 naming file and pointer on a schema violation", async () => {
+    const files = editJson(bundle, TRANSFORM, (transform) => {
+      transform.frequency_typo = "1h";
+    });
+    const result = await validateFolder("schema", files);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `${TRANSFORM} /: unknown property 'frequency_typo'`,
+    );
+    expect(result.stderr).toMatch(/found 1 validation error and 1 warning:/);
+  });
+
+  test("exits 1 naming the line of a pretty-printed NDJSON", async () => {
+    const [first] = ndjsonObjects(bundle, DASHBOARDS);
+    const result = await validateFolder("pretty", {
+      ...bundle,
+      [DASHBOARDS]: JSON.stringify(first, null, 2),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${DASHBOARDS} line 1:`);
+  });
+});
+
+describe("validateFiles on templates", () => {
+  test("unknown placeholder names the template", () => {
+    const file = "templates/ml_beaconing_pivot_transform.json";
+    const files = {
+      ...bundle,
+      [file]: (bundle[file] as string).replace(
+        "{{dest_index}}",
+        "{{dest_idx}}",
+      ),
+    };
+    const problems = errorsOf(validateFiles(files));
+    expect(problems.map((p) => [p.code, p.file])).toContainEqual([
+      "template-render-failed",
+      file,
+    ]);
+  });
+
+  test("schema violation in a template is reported at its path", () => {
+    const files = editJson(
+      bundle,
+      "templates/ml_beaconing_pivot_transform.json",
+      (transform) => {
+        transform.unknown_key = true;
+      },
+    );
+    const problems = errorsOf(validateFiles(files));
+    expect(problems.map((p) => [p.code, p.file])).toContainEqual([
+      "schema-additionalProperties",
+      "templates/ml_beaconing_pivot_transform.json",
+    ]);
+  });
+});
