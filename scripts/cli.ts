@@ -2,6 +2,7 @@
 // command, and the mapping from errors to exit codes.
 import { Command, CommanderError } from "commander";
 import { registerBuild } from "./commands/build.ts";
+import { registerSimulate } from "./commands/simulate.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { UserError } from "./errors.ts";
 import { createConsoleLogger, type Logger } from "./logger.ts";
@@ -28,6 +29,7 @@ export function createProgram(context: CommandContext): Command {
     .exitOverride();
   registerBuild(program, context);
   registerValidate(program, context);
+  registerSimulate(program, context);
   return program;
 }
 
