@@ -115,7 +115,7 @@ describe("simulate with the shipped scripts", () => {
 describe("shard count", () => {
   it("leaves a shard without documents of the tiny group", () => {
     const lines = events
-      .filter((event) => event.fields.get("host.name")?.[0] === "h5")
+      .filter((event) => event.fields["host.name"] === "h5")
       .map((event) => event.line);
     const used = new Set(lines.map((line) => shardOf(line, 5)));
     expect(used.size).toBeLessThan(5);

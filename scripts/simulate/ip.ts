@@ -52,6 +52,7 @@ export interface Cidr {
   network: bigint;
   /** Prefix length over the 128-bit form. */
   prefix: number;
+  mask: bigint;
 }
 
 /** Parses `addr` or `addr/len`; an IPv4 prefix counts over the mapped form. */
@@ -64,7 +65,8 @@ export function parseCidr(text: string): Cidr | null {
   if (!Number.isInteger(bits) || bits < 0 || bits > (isV4 ? 32 : 128))
     return null;
   const prefix = isV4 ? bits + 96 : bits;
-  return { network: ip & prefixMask(prefix), prefix };
+  const mask = prefixMask(prefix);
+  return { network: ip & mask, prefix, mask };
 }
 
 function prefixMask(prefix: number): bigint {
@@ -75,5 +77,18 @@ function prefixMask(prefix: number): bigint {
 }
 
 export function cidrContains(cidr: Cidr, ip: bigint): boolean {
-  return (ip & prefixMask(cidr.prefix)) === cidr.network;
+  return (ip & cidr.mask) === cidr.network;
+}
+
+const parsedIps = new Map<string, bigint | null>();
+
+/** parseIp with a cache, because event streams repeat the same few addresses. */
+export function parseIpCached(text: string): bigint | null {
+  let ip = parsedIps.get(text);
+  if (ip === undefined) {
+    ip = parseIp(text);
+    if (parsedIps.size >= 100_000) parsedIps.clear();
+    parsedIps.set(text, ip);
+  }
+  return ip;
 }

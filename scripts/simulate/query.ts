@@ -5,8 +5,13 @@
 // `match_all`. Any other clause is rejected when the query is compiled.
 
 import { evaluateDateMath } from "./date-math.ts";
-import { dateValue, fieldType, type SimEvent } from "./events.ts";
-import { cidrContains, parseCidr, parseIp } from "./ip.ts";
+import {
+  dateValue,
+  fieldType,
+  valuesOf as eventValues,
+  type SimEvent,
+} from "./events.ts";
+import { cidrContains, parseCidr, parseIpCached, type Cidr } from "./ip.ts";
 
 export type EventPredicate = (event: SimEvent) => boolean;
 
@@ -24,9 +29,9 @@ export interface QueryContext {
 
 /** Values of `field`; `_tier` reads as `data_hot` unless the event sets it. */
 function valuesOf(event: SimEvent, field: string): unknown[] {
-  const values = event.fields.get(field);
-  if (field === "_tier" && !values) return ["data_hot"];
-  return values ?? [];
+  if (field === "_tier" && event.fields[field] === undefined)
+    return ["data_hot"];
+  return eventValues(event, field);
 }
 
 function single(
@@ -40,26 +45,15 @@ function single(
   return entries[0]!;
 }
 
+const isIpField = (field: string) => field === "ip" || field.endsWith(".ip");
+
 /** A test of one query value against one field value. */
 function valueMatcher(
   field: string,
   expected: unknown,
   cx: QueryContext,
 ): (value: unknown) => boolean {
-  const sample = fieldType(field, expected, cx.dateFields);
-  if (
-    (field === "ip" || field.endsWith(".ip")) &&
-    typeof expected === "string"
-  ) {
-    const cidr = parseCidr(expected);
-    if (cidr) {
-      return (value) => {
-        const ip = typeof value === "string" ? parseIp(value) : null;
-        return ip !== null && cidrContains(cidr, ip);
-      };
-    }
-  }
-  if (sample === "date") {
+  if (fieldType(field, expected, cx.dateFields) === "date") {
     const millis = dateValue(expected);
     return (value) => dateValue(value) === millis;
   }
@@ -70,11 +64,42 @@ function valueMatcher(
   return (value) => String(value) === String(expected);
 }
 
+/** `terms` on an IP field whose values are all addresses or CIDR ranges; null otherwise. */
+function compileIpTerms(
+  field: string,
+  expected: unknown[],
+): EventPredicate | null {
+  const ranges = expected.map((value) =>
+    typeof value === "string" ? parseCidr(value) : null,
+  );
+  if (ranges.some((range) => range === null)) return null;
+  const cidrs = ranges as Cidr[];
+  return (event) =>
+    valuesOf(event, field).some((value) => {
+      const ip = typeof value === "string" ? parseIpCached(value) : null;
+      return ip !== null && cidrs.some((cidr) => cidrContains(cidr, ip));
+    });
+}
+
 function compileTerms(
   field: string,
   expected: unknown[],
   cx: QueryContext,
 ): EventPredicate {
+  if (isIpField(field)) {
+    const ipTerms = compileIpTerms(field, expected);
+    if (ipTerms) return ipTerms;
+  }
+  const keywords = expected.every(
+    (value) =>
+      typeof value === "string" &&
+      fieldType(field, value, cx.dateFields) === "keyword",
+  );
+  if (keywords) {
+    const accepted = new Set(expected as string[]);
+    return (event) =>
+      valuesOf(event, field).some((value) => accepted.has(String(value)));
+  }
   const matchers = expected.map((value) => valueMatcher(field, value, cx));
   return (event) =>
     valuesOf(event, field).some((value) =>

@@ -6,7 +6,7 @@
 import { PainlessRuntimeError } from "../painless/errors.ts";
 import type { JDoc } from "../painless/runtime/dates.ts";
 import { scriptedMetricOf, type SimulationArtifacts } from "./artifacts.ts";
-import { dateValue, type SimEvent } from "./events.ts";
+import { dateValue, valuesOf, type SimEvent } from "./events.ts";
 import { applyPipeline, setPath, type IndexedDocument } from "./pipeline.ts";
 import { compileQuery } from "./query.ts";
 import { compileMetric, runGroup } from "./scripted-metric.ts";
@@ -76,7 +76,7 @@ function groupFields(
 function keysOf(event: SimEvent, fields: Array<[string, string]>): string[][] {
   let keys: string[][] = [[]];
   for (const [, field] of fields) {
-    const values = [...new Set((event.fields.get(field) ?? []).map(String))];
+    const values = [...new Set(valuesOf(event, field).map(String))];
     keys = keys.flatMap((prefix) => values.map((value) => [...prefix, value]));
   }
   return keys;
@@ -97,7 +97,7 @@ function simpleAggregation(
       `pivot.aggregations.${name}: aggregation [${String(kind)}] is not supported by the simulator`,
     );
   }
-  const raws = events.flatMap((event) => event.fields.get(field) ?? []);
+  const raws = events.flatMap((event) => valuesOf(event, field));
   if (kind === "value_count") return raws.length;
   const dates = raws.map(dateValue);
   const isDate =
@@ -160,7 +160,7 @@ export function simulateTransform(
     if (typeof params[key] === "string") mapped.add(params[key] as string);
   }
   for (const event of events)
-    for (const field of event.fields.keys()) mapped.add(field);
+    for (const field in event.fields) mapped.add(field);
 
   const metric = compileMetric(artifacts.scripts, params);
   const sorted = [...groups.values()].sort((a, b) =>

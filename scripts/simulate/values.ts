@@ -12,7 +12,7 @@ import { JDoc, JInstant, JZonedDateTime } from "../painless/runtime/dates.ts";
 import { isArray } from "../painless/runtime/dispatch.ts";
 import { JChar, JDouble, JFloat } from "../painless/runtime/values.ts";
 import { doubleToString } from "../painless/types/numerics.ts";
-import { dateValue, fieldType, type SimEvent } from "./events.ts";
+import { dateValue, fieldType, valuesOf, type SimEvent } from "./events.ts";
 
 /**
  * A JSON value as Elasticsearch parses script params: whole numbers are
@@ -145,7 +145,8 @@ export function buildDoc(
   dateFields: ReadonlySet<string>,
 ): JDoc {
   const fields = new Map<string, unknown[]>();
-  for (const [field, raws] of event.fields) {
+  for (const field in event.fields) {
+    const raws = valuesOf(event, field);
     const values = raws
       .map((raw) => docValue(field, raw, dateFields))
       .filter((value) => value !== null);
