@@ -1,6 +1,7 @@
 // Validates the files of a bundle, a space folder or a single artifact and
 // returns every problem found; only the caller decides whether to fail.
 import { MINIMUM_STACK_VERSION } from "../../artifacts-src/stack.ts";
+import { painlessProblems } from "../painless/validate.ts";
 import type { Problem } from "../errors.ts";
 import type { BundleManifest } from "../schema/generated/manifest.ts";
 import type { Transform } from "../schema/generated/transform.ts";
@@ -40,6 +41,8 @@ export function validateFiles(files: FileTree): Problem[] {
     const text = checked[file] as string;
     problems.push(...fileProblems(file, text, minimum, parsed));
   }
+
+  problems.push(...painlessProblems(checked));
 
   const singleFile = Object.keys(files).length === 1;
   for (const space of spaceFolders(parsed)) {
