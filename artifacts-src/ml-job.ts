@@ -22,7 +22,10 @@ export function rareProcessJob(): MlAnomalyDetectionJob {
       ],
       influencers: ["host.name", "process.name"],
     },
-    data_description: { time_field: "@timestamp" },
+    // The time a result was written, not the latest event time of its group,
+    // which can be hours old when the transform writes it: a datafeed reading
+    // @timestamp in real time would pass such results by.
+    data_description: { time_field: "event.ingested" },
     analysis_limits: { model_memory_limit: "64mb" },
     allow_lazy_open: true,
     custom_settings: { created_by: "ml-beaconing", experimental: true },
@@ -36,6 +39,8 @@ export function rareProcessDatafeed(): MlDatafeed {
     query: {
       bool: { filter: [{ term: { "beacon_stats.is_beaconing": true } }] },
     },
-    query_delay: "5m",
+    // Results are searchable about a second after the ingest pipeline
+    // stamps event.ingested; two minutes leave room for a slow refresh.
+    query_delay: "2m",
   };
 }

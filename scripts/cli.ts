@@ -2,9 +2,11 @@
 // command, and the mapping from errors to exit codes.
 import { Command, CommanderError } from "commander";
 import { registerBuild } from "./commands/build.ts";
+import { registerCompat } from "./commands/compat.ts";
+import { registerRelease } from "./commands/release.ts";
 import { registerSimulate } from "./commands/simulate.ts";
 import { registerValidate } from "./commands/validate.ts";
-import { UserError } from "./errors.ts";
+import { UserError, ValidationError } from "./errors.ts";
 import { createConsoleLogger, type Logger } from "./logger.ts";
 import { toolchainVersion } from "./build/source-info.ts";
 
@@ -29,6 +31,8 @@ export function createProgram(context: CommandContext): Command {
     .exitOverride();
   registerBuild(program, context);
   registerValidate(program, context);
+  registerCompat(program, context);
+  registerRelease(program, context);
   registerSimulate(program, context);
   return program;
 }
@@ -54,18 +58,22 @@ export async function main(argv: string[]): Promise<number> {
     await createProgram(context).parseAsync(argv);
     return exitCode;
   } catch (error) {
-    return reportError(error, debug);
+    return reportError(error, { debug, json });
   }
 }
 
-function reportError(error: unknown, debug: boolean): number {
+function reportError(
+  error: unknown,
+  options: { debug: boolean; json: boolean },
+): number {
   if (error instanceof CommanderError) {
     // Commander has printed the message or the help already.
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof UserError) {
     process.stderr.write(`error: ${error.message}\n`);
-    if (debug) process.stderr.write(`${error.stack ?? ""}\n`);
+    if (options.debug) process.stderr.write(`${error.stack ?? ""}\n`);
+    if (options.json) writeJsonError(error);
     return error.exitCode;
   }
   process.stderr.write(
@@ -73,4 +81,16 @@ function reportError(error: unknown, debug: boolean): number {
       "This is a bug in ml-beaconing; please report it with the command you ran.\n",
   );
   return 70;
+}
+
+// With --json, CI reads the failure from standard output as well.
+function writeJsonError(error: UserError): void {
+  const problems =
+    error instanceof ValidationError
+      ? error.problems.map((problem) => ({ severity: "error", ...problem }))
+      : undefined;
+  const body = {
+    error: { message: error.message, exitCode: error.exitCode, problems },
+  };
+  process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
 }

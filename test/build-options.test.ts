@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { bundleName, resolveBuildOptions } from "../scripts/build/options.ts";
@@ -18,7 +18,7 @@ describe("build with an invalid space", () => {
     [
       "too long for the transform id",
       "a".repeat(36),
-      /transform id .* more than Elasticsearch's limit of 64/,
+      /transform id 'ml_beaconing_pivot_transform_a+' \(65 characters\).* exceed Elasticsearch's limit of 64/,
     ],
   ];
   test.each(cases)("%s fails before writing", async (_case, space, rule) => {
@@ -65,5 +65,47 @@ describe("resolveBuildOptions", () => {
 
   test("bundle name has the compact date and N", () => {
     expect(bundleName("2026-12-04", 10)).toBe("ML-Beaconing-20261204-10");
+  });
+});
+
+describe("resolveBuildOptions reserved names", () => {
+  test("rejects the templates folder name", () => {
+    expect(() => resolveBuildOptions({ space: ["templates"] })).toThrow(
+      /a bundle keeps its templates in templates\//,
+    );
+  });
+});
+
+describe("resolveBuildOptions source index", () => {
+  test("accepts patterns and remote prefixes", () => {
+    const options = resolveBuildOptions({
+      sourceIndex: ["logs-*", "remote:logs-endpoint.*"],
+    });
+    expect(options.sourceIndex).toEqual(["logs-*", "remote:logs-endpoint.*"]);
+  });
+
+  test.each([[""], ["LOGS-*"], ["logs-*,filebeat-*"], ["_internal"]])(
+    "rejects %j",
+    (pattern) => {
+      expect(() => resolveBuildOptions({ sourceIndex: [pattern] })).toThrow(
+        /invalid --source-index/,
+      );
+    },
+  );
+
+  test("comma list gets a hint", () => {
+    expect(() => resolveBuildOptions({ sourceIndex: ["a-*,b-*"] })).toThrow(
+      /once per pattern/,
+    );
+  });
+});
+
+describe("build output folder", () => {
+  test("a file is rejected with a clear message", async () => {
+    const file = path.join(work, "not-a-folder");
+    writeFileSync(file, "");
+    const result = await runCli(["build", "--out", file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("is a file, not a folder");
   });
 });

@@ -211,3 +211,49 @@ describe("space folders", () => {
     }
   });
 });
+
+describe("bundle generator safety", () => {
+  test("refuses an --out folder with other files", async () => {
+    const unzipped = path.join(work, "unzipped-foreign");
+    writeTree(unzipped, files);
+    writeTree(path.join(work, "precious"), { "notes.txt": "keep me" });
+    const result = await runNode(
+      [
+        "ml_beaconing_generate_scripts.mjs",
+        "--space",
+        "secops",
+        "--out",
+        path.join(work, "precious"),
+      ],
+      unzipped,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("notes.txt");
+    expect(readFileSync(path.join(work, "precious", "notes.txt"), "utf8")).toBe(
+      "keep me",
+    );
+  });
+
+  test("replaces its own earlier output", async () => {
+    const unzipped = path.join(work, "unzipped-rerun");
+    writeTree(unzipped, files);
+    const args = ["ml_beaconing_generate_scripts.mjs", "--space", "secops"];
+    expect((await runNode(args, unzipped)).code).toBe(0);
+    expect((await runNode(args, unzipped)).code).toBe(0);
+  });
+
+  test("refuses to overwrite templates/", async () => {
+    const unzipped = path.join(work, "unzipped-templates");
+    writeTree(unzipped, files);
+    const result = await runNode(
+      ["ml_beaconing_generate_scripts.mjs", "--space", "templates"],
+      unzipped,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("templates folder");
+    const templates = await readFolder(path.join(unzipped, "templates"));
+    expect(templates["ml_beaconing_pivot_transform.json"]).toContain(
+      "{{dest_index}}",
+    );
+  });
+});

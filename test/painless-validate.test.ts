@@ -100,3 +100,15 @@ describe("ml-beaconing validate", () => {
     expect(result.stderr).toContain("[painless-syntax]");
   });
 });
+
+describe("ml-beaconing validate on a .painless file", () => {
+  it("fails with the file, line and column of the syntax error", async () => {
+    const file = path.join(tempDir(), "ml_beaconing_init_script.painless");
+    writeFileSync(file, "state.a = 1;\nif (state.a > 0 {\n}\n");
+    const result = await runCli(["validate", file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      "ml_beaconing_init_script.painless line 2, column 17: syntax error: expected ')'",
+    );
+  });
+});

@@ -92,7 +92,13 @@ describe("validateFiles", () => {
       (problem) => problem.code === "ndjson-line-not-json",
     );
     expect(line?.file).toBe(DASHBOARDS);
-    expect(line?.location).toBe("line 1");
+    expect(line?.location).toMatch(/^lines 1-\d+$/);
+    expect(
+      problems.filter((p) => p.code === "ndjson-line-not-json"),
+    ).toHaveLength(1);
+    expect(problems.map((p) => p.code)).not.toContain(
+      "saved-object-ref-dangling",
+    );
   });
 
   test("NDJSON with a BOM and CRLF line ends", () => {
@@ -174,13 +180,16 @@ describe("validateFiles", () => {
     ]);
   });
 
-  test("hand edit is a manifest warning, not an error", () => {
+  test("hand edit gives warnings only", () => {
     const files = editJson(bundle, TRANSFORM, (transform) => {
       transform.description = "edited";
     });
     const problems = validateFiles(files);
     expect(errorsOf(problems)).toEqual([]);
-    expect(problems.map((p) => p.code)).toEqual(["manifest-checksum-mismatch"]);
+    expect(problems.map((p) => p.code).sort()).toEqual([
+      "manifest-checksum-mismatch",
+      "space-console-stale",
+    ]);
   });
 
   test("single transform file checks its window", () => {
@@ -228,7 +237,7 @@ describe("validate command", () => {
       [DASHBOARDS]: JSON.stringify(first, null, 2),
     });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${DASHBOARDS} line 1:`);
+    expect(result.stderr).toContain(`${DASHBOARDS} lines 1-`);
   });
 });
 
@@ -262,5 +271,94 @@ describe("validateFiles on templates", () => {
       "schema-additionalProperties",
       "templates/ml_beaconing_pivot_transform.json",
     ]);
+  });
+});
+
+describe("validateFiles inputs", () => {
+  const only = (file: string, text: string) => ({ [file]: text });
+
+  test("tree without artifacts is an error", () => {
+    expect(codes({ "notes.txt": "x", "a/b.md": "y" })).toEqual([
+      "no-artifacts",
+    ]);
+  });
+
+  test("single file with an unknown name", () => {
+    const [problem] = errorsOf(validateFiles(only("my_transform.json", "{")));
+    expect(problem?.code).toBe("file-kind-unknown");
+    expect(problem?.fix).toContain("ml_beaconing_pivot_transform.json");
+  });
+
+  test("invalid JSON names line and column", () => {
+    const text = '{\n  "script": {\n    "lang": "painless",,\n  }\n}\n';
+    const [problem] = errorsOf(
+      validateFiles(only("ml_beaconing_map_script.json", text)),
+    );
+    expect(problem?.code).toBe("json-invalid");
+    expect(problem?.location).toBe("line 3 column 24");
+  });
+
+  test("JSON with a BOM", () => {
+    const text = `\uFEFF${bundle["secops/ml_beaconing_map_script.json"]}`;
+    expect(codes(only("ml_beaconing_map_script.json", text))).toEqual([
+      "json-bom",
+    ]);
+  });
+
+  test("manifest alone has no file errors", () => {
+    expect(
+      codes(only("manifest.json", bundle["manifest.json"] as string)),
+    ).toEqual([]);
+  });
+
+  test("templates folder on its own", () => {
+    const templates: FileTree = {};
+    for (const [file, text] of Object.entries(bundle)) {
+      if (file.startsWith("templates/"))
+        templates[file.slice("templates/".length)] = text;
+    }
+    expect(validateFiles(templates)).toEqual([]);
+  });
+});
+
+describe("validateFiles space folders", () => {
+  test("missing files are named", () => {
+    const files = { ...bundle };
+    delete files["secops/ml/ml_beaconing_rare_process_job.json"];
+    delete files["secops/console.txt"];
+    const missing = errorsOf(validateFiles(files))
+      .filter((p) => p.code === "space-file-missing")
+      .map((p) => p.file);
+    expect(missing.sort()).toEqual([
+      "secops/console.txt",
+      "secops/ml/ml_beaconing_rare_process_job.json",
+    ]);
+  });
+
+  test("default folder copied over secops", () => {
+    const files = { ...bundle };
+    for (const [file, text] of Object.entries(bundle)) {
+      if (file.startsWith("default/"))
+        files[`secops/${file.slice("default/".length)}`] = text;
+    }
+    const problems = errorsOf(validateFiles(files));
+    const byCode = (code: string) =>
+      problems.filter((p) => p.code === code).map((p) => p.file);
+    expect(byCode("space-dest-index-mismatch")).toEqual([TRANSFORM]);
+    expect(byCode("space-datafeed-mismatch")).toEqual([
+      "secops/ml/ml_beaconing_rare_process_datafeed.json",
+      "secops/ml/ml_beaconing_rare_process_datafeed.json",
+    ]);
+    const ids = byCode("space-saved-object-id-mismatch");
+    expect(ids.length).toBe(ndjsonObjects(bundle, DASHBOARDS).length);
+  });
+
+  test("stale console.txt is a warning", () => {
+    const files = { ...bundle, "secops/console.txt": "" };
+    const problems = validateFiles(files).filter(
+      (p) => p.code === "space-console-stale",
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.severity).toBe("warning");
   });
 });

@@ -1,4 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { readZipBundle } from "../scripts/load/read-bundle.ts";
@@ -43,5 +49,22 @@ describe("writeZip", () => {
       writeZip(path.join(work, "bad.zip"), "T", { "../x": "x" }),
     ).rejects.toThrow("unsafe path");
     expect(existsSync(path.join(work, "bad.zip"))).toBe(false);
+  });
+});
+
+describe("writeZip temporaries", () => {
+  test("removes those of a process that is gone", async () => {
+    const folder = path.join(work, "stale");
+    mkdirSync(folder);
+    // PID 2^22 + 1 is above Linux's pid_max limit, so no process has it.
+    const stale = path.join(folder, ".bundle.zip.4194305.tmp");
+    const other = path.join(folder, ".other.zip.4194305.tmp");
+    writeFileSync(stale, "partial");
+    writeFileSync(other, "partial");
+    await writeZip(path.join(folder, "bundle.zip"), "T", { "x.txt": "x" });
+    expect(readdirSync(folder).sort()).toEqual([
+      ".other.zip.4194305.tmp",
+      "bundle.zip",
+    ]);
   });
 });

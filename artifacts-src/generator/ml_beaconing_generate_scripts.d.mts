@@ -4,6 +4,7 @@
 export const DEFAULT_SPACE: "default";
 export const SAVED_OBJECT_NAMESPACE: string;
 export const CONSOLE_FILE: "console.txt";
+export const TEMPLATES_FOLDER: "templates";
 
 export interface SpaceIds {
   space: string;

@@ -84,31 +84,55 @@ export function checkSpaceId(space) {
     ];
   }
   const ids = deriveSpaceIds(space);
+  const derived = [
+    {
+      kind: "transform id",
+      id: ids.transformId,
+      pattern: TRANSFORM_ID_PATTERN,
+    },
+    {
+      kind: "anomaly-detection job id",
+      id: ids.mlJobId,
+      pattern: ML_ID_PATTERN,
+    },
+    { kind: "datafeed id", id: ids.datafeedId, pattern: ML_ID_PATTERN },
+  ];
   return [
-    ...checkId("transform id", ids.transformId, TRANSFORM_ID_PATTERN, space),
-    ...checkId("anomaly-detection job id", ids.mlJobId, ML_ID_PATTERN, space),
-    ...checkId("datafeed id", ids.datafeedId, ML_ID_PATTERN, space),
+    ...checkIdLengths(derived, space),
+    ...checkIdEnds(derived),
     ...checkIndexName(ids.destIndex),
   ].map((message) => `invalid space id ${JSON.stringify(space)}: ${message}`);
 }
 
-function checkId(kind, id, pattern, space) {
-  const problems = [];
-  if (id.length > MAX_ID_LENGTH) {
-    problems.push(
-      `the derived ${kind} '${id}' has ${id.length} characters, more than ` +
-        `Elasticsearch's limit of ${MAX_ID_LENGTH}; use a space id of at most ` +
-        `${MAX_ID_LENGTH - (id.length - space.length)} characters`,
-    );
-  }
-  if (!pattern.test(id)) {
-    problems.push(
-      `the derived ${kind} '${id}' breaks Elasticsearch's rule that ids start ` +
-        "and end with a lowercase letter or digit; remove the leading or " +
-        "trailing '-' or '_' from the space id",
-    );
-  }
-  return problems;
+// One message for every derived id over the limit, with the longest space
+// id that fits all of them.
+function checkIdLengths(derived, space) {
+  const tooLong = derived.filter(({ id }) => id.length > MAX_ID_LENGTH);
+  if (tooLong.length === 0) return [];
+  const longestPrefix = Math.max(
+    ...derived.map(({ id }) => id.length - space.length),
+  );
+  const names = tooLong.map(
+    ({ kind, id }) => `${kind} '${id}' (${id.length} characters)`,
+  );
+  const verb = tooLong.length === 1 ? "exceeds" : "exceed";
+  return [
+    `the derived ${names.join(", ")} ${verb} Elasticsearch's limit of ` +
+      `${MAX_ID_LENGTH} characters; use a space id of at most ` +
+      `${MAX_ID_LENGTH - longestPrefix} characters`,
+  ];
+}
+
+function checkIdEnds(derived) {
+  const broken = derived.filter(({ id, pattern }) => !pattern.test(id));
+  if (broken.length === 0) return [];
+  const names = broken.map(({ kind, id }) => `${kind} '${id}'`);
+  const verb = broken.length === 1 ? "breaks" : "break";
+  return [
+    `the derived ${names.join(", ")} ${verb} Elasticsearch's rule that ids start ` +
+      "and end with a lowercase letter or digit; remove the leading or " +
+      "trailing '-' or '_' from the space id",
+  ];
 }
 
 function checkIndexName(index) {
@@ -140,21 +164,41 @@ export function renderTemplate(text, space, templatePath = "template") {
     ml_job_id: ids.mlJobId,
     datafeed_id: ids.datafeedId,
   };
-  return text.replace(PLACEHOLDER, (match, name, argument) => {
-    if (name === "saved_object_id" && argument) {
-      return savedObjectId(space, argument);
-    }
-    if (argument === undefined && Object.hasOwn(values, name)) {
-      return values[name];
-    }
+  const lineAt = (offset) => text.slice(0, offset).split("\n").length;
+  const rendered = text.replace(
+    PLACEHOLDER,
+    (match, name, argument, offset) => {
+      if (name === "saved_object_id" && argument) {
+        return savedObjectId(space, argument);
+      }
+      if (argument === undefined && Object.hasOwn(values, name)) {
+        return values[name];
+      }
+      throw new Error(
+        `${templatePath} line ${lineAt(offset)}: unknown placeholder ${match}; the generator knows ` +
+          `${Object.keys(values).join(", ")} and saved_object_id:<name>`,
+      );
+    },
+  );
+  // Two braces before a letter that survived the replacement are a broken
+  // placeholder. Triple braces are left alone: the ingest pipeline's
+  // {{{_ingest.timestamp}}} is Elasticsearch's own template.
+  const broken = MALFORMED_PLACEHOLDER.exec(text);
+  if (broken) {
     throw new Error(
-      `${templatePath}: unknown placeholder ${match}; the generator knows ` +
-        `${Object.keys(values).join(", ")} and saved_object_id:<name>`,
+      `${templatePath} line ${lineAt(broken.index)}: malformed placeholder near ${JSON.stringify(broken[0])}; ` +
+        "placeholders are written {{name}} or {{saved_object_id:<name>}}",
     );
-  });
+  }
+  return rendered;
 }
 
+const MALFORMED_PLACEHOLDER =
+  /(?<!\{)\{\{(?!\{)(?![a-z_]+(?::[a-z0-9_-]+)?\}\})[^"\n]{0,30}/;
+
 export const CONSOLE_FILE = "console.txt";
+// Folder of the space-neutral templates beside this script in a bundle.
+export const TEMPLATES_FOLDER = "templates";
 
 /**
  * Returns the install requests of a space in order: what the bundle README
@@ -259,7 +303,8 @@ function kibanaImportComment(step) {
     "# Stack Management > Saved objects > Import, with 'Automatically overwrite",
     "# conflicts', or from a shell:",
     `#   curl -X POST "$KIBANA_URL${step.path}" \\`,
-    `#     -H "kbn-xsrf: true" --form file=@${step.file}`,
+    '#     -H "Authorization: ApiKey $ELASTIC_API_KEY" -H "kbn-xsrf: true" \\',
+    `#     --form file=@${step.file}`,
   ];
 }
 
@@ -300,9 +345,14 @@ async function readTemplates(folder) {
   return templates;
 }
 
-/** Writes a space folder through a temporary sibling, so a failure leaves the old one intact. */
+/**
+ * Writes a space folder through a temporary sibling, so a failure leaves the
+ * old one intact. An existing folder is replaced only when every file in it
+ * is one the space folder has, so no file of the user's is ever deleted.
+ */
 export async function writeSpaceFolder(outFolder, files) {
   const target = path.resolve(outFolder);
+  await checkReplaceable(target, files);
   const temporary = `${target}.tmp-${randomBytes(4).toString("hex")}`;
   try {
     for (const [relative, text] of Object.entries(files)) {
@@ -315,6 +365,45 @@ export async function writeSpaceFolder(outFolder, files) {
   } finally {
     await fs.rm(temporary, { recursive: true, force: true });
   }
+}
+
+async function checkReplaceable(target, files) {
+  let stat;
+  try {
+    stat = await fs.lstat(target);
+  } catch (error) {
+    if (error.code === "ENOENT") return;
+    throw error;
+  }
+  if (!stat.isDirectory()) {
+    throw new Error(
+      `${target} exists and is not a folder; choose a new or empty folder for --out`,
+    );
+  }
+  const foreign = (await listFiles(target)).filter(
+    (file) => !Object.hasOwn(files, file),
+  );
+  if (foreign.length > 0) {
+    const shown =
+      foreign.slice(0, 3).join(", ") + (foreign.length > 3 ? ", ..." : "");
+    throw new Error(
+      `${target} has files that are not part of a space folder (${shown}); ` +
+        "nothing was written. Choose a new or empty folder, or move those files away",
+    );
+  }
+}
+
+async function listFiles(folder, relative = "") {
+  const entries = await fs.readdir(path.join(folder, relative), {
+    withFileTypes: true,
+  });
+  const files = [];
+  for (const entry of entries) {
+    const child = relative ? `${relative}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) files.push(...(await listFiles(folder, child)));
+    else files.push(child);
+  }
+  return files;
 }
 
 function parseArguments(argv) {
@@ -362,6 +451,12 @@ async function main(argv) {
     options.templates ?? path.join(here, "templates"),
   );
   for (const space of options.spaces) {
+    if (options.out === undefined && space === TEMPLATES_FOLDER) {
+      throw new Error(
+        `the space id '${space}' is the name of the bundle's templates folder; ` +
+          "give --out <dir> to render this space elsewhere",
+      );
+    }
     const out = options.out ?? path.join(here, space);
     await writeSpaceFolder(out, renderSpace(templates, space));
     process.stdout.write(`wrote ${out}\n`);

@@ -10,7 +10,7 @@ import { sha256 } from "../validate/manifest-checks.ts";
 import { errorsOf, validateFiles } from "../validate/index.ts";
 import { assembleBundle, type Bundle } from "./assemble.ts";
 import type { BuildOptions } from "./options.ts";
-import { sourceCommit } from "./source-info.ts";
+import { sourceState } from "./source-info.ts";
 
 export interface BuildResult {
   name: string;
@@ -28,7 +28,14 @@ export async function buildBundle(
 ): Promise<BuildResult> {
   await prepareOutDir(options.outDir);
   logger.step(`rendering spaces ${options.spaces.join(", ")}`);
-  const bundle = assembleBundle(options, await sourceCommit());
+  const source = await sourceState();
+  if (source.warning) logger.warn(source.warning);
+  if (source.dirty) {
+    logger.warn(
+      `the sources differ from commit ${source.commit?.slice(0, 12)}; the manifest records sourceDirty: true`,
+    );
+  }
+  const bundle = assembleBundle(options, source);
   logger.step(`validating ${Object.keys(bundle.files).length} files`);
   failOnErrors(validateFiles(bundle.files), "the rendered bundle is invalid");
   const zipPath = path.join(options.outDir, `${bundle.name}.zip`);
@@ -54,15 +61,19 @@ export async function buildBundle(
 }
 
 async function prepareOutDir(outDir: string): Promise<void> {
+  const existing = await fs.stat(outDir).catch(() => undefined);
+  if (existing && !existing.isDirectory()) {
+    throw new UserError(
+      `--out ${outDir} is a file, not a folder; give a folder for the zip, such as dist`,
+    );
+  }
   try {
     await fs.mkdir(outDir, { recursive: true });
     await fs.access(outDir, fs.constants.W_OK);
   } catch (error) {
     throw new UserError(
       `cannot write to the output folder ${outDir}: ${(error as Error).message}`,
-      {
-        cause: error,
-      },
+      { cause: error },
     );
   }
 }

@@ -2,7 +2,9 @@
 import {
   checkSpaceId,
   DEFAULT_SPACE,
+  TEMPLATES_FOLDER,
 } from "../../artifacts-src/generator/ml_beaconing_generate_scripts.mjs";
+import { parseStackMin } from "../compat/stack-min.ts";
 import { UserError } from "../errors.ts";
 
 export interface BuildOptions {
@@ -13,6 +15,8 @@ export interface BuildOptions {
   sequence: number;
   outDir: string;
   sourceIndex?: string[];
+  /** Oldest Stack version the artifacts must work on; unset for the full feature set. */
+  stackMin?: string;
 }
 
 export interface RawBuildOptions {
@@ -21,6 +25,7 @@ export interface RawBuildOptions {
   sequence?: string;
   out?: string;
   sourceIndex?: string[];
+  stackMin?: string;
 }
 
 export function todayUtc(now = new Date()): string {
@@ -37,14 +42,24 @@ export function resolveBuildOptions(
 ): BuildOptions {
   // Every bundle has the default space's folder, the one most users install.
   const spaces = [...new Set([DEFAULT_SPACE, ...(raw.space ?? [])])];
-  const problems = spaces.flatMap(checkSpaceId);
+  const problems = spaces.flatMap((space) =>
+    space === TEMPLATES_FOLDER
+      ? [
+          `invalid space id "${space}": a bundle keeps its templates in templates/, ` +
+            "so no space folder may have that name; build another space and render " +
+            "this one with ml_beaconing_generate_scripts.mjs --space templates --out <dir>",
+        ]
+      : checkSpaceId(space),
+  );
   if (problems.length > 0) throw new UserError(problems.join("\n"));
   return {
     spaces,
     date: parseDate(raw.date ?? todayUtc(now)),
     sequence: parseSequence(raw.sequence ?? "1"),
     outDir: raw.out ?? "dist",
-    sourceIndex: raw.sourceIndex,
+    sourceIndex: raw.sourceIndex?.map(parseSourceIndex),
+    stackMin:
+      raw.stackMin === undefined ? undefined : parseStackMin(raw.stackMin),
   };
 }
 
@@ -70,4 +85,25 @@ function parseSequence(text: string): number {
     );
   }
   return Number(text);
+}
+
+// Elasticsearch index names and patterns are lowercase and have none of
+// these characters; `:` is allowed for a remote cluster prefix.
+const INDEX_PATTERN_FORBIDDEN = /[\\/?"<>| ,#A-Z]/;
+
+function parseSourceIndex(pattern: string): string {
+  if (
+    pattern === "" ||
+    INDEX_PATTERN_FORBIDDEN.test(pattern) ||
+    /^[-_+]/.test(pattern)
+  ) {
+    const hint = pattern.includes(",")
+      ? "; give --source-index once per pattern instead of a comma-separated list"
+      : "";
+    throw new UserError(
+      `invalid --source-index ${JSON.stringify(pattern)}: index patterns are lowercase, ` +
+        `not empty, do not start with '-', '_' or '+' and have no spaces or \\/?"<>|,#${hint}`,
+    );
+  }
+  return pattern;
 }

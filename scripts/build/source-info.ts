@@ -14,14 +14,45 @@ export function toolchainVersion(): string {
 
 /** Returns the Git commit of the checkout, or null outside a Git checkout. */
 export async function sourceCommit(): Promise<string | null> {
+  return (await sourceState()).commit;
+}
+
+export interface SourceState {
+  commit: string | null;
+  /** True when files that shape the bundle differ from the commit. */
+  dirty: boolean;
+  /** Why the commit is unknown, for a warning. */
+  warning?: string;
+}
+
+// Paths whose contents end up in the bundle.
+const BUNDLE_SOURCES = ["artifacts-src", "schemas", "scripts", "package.json"];
+
+export async function sourceState(): Promise<SourceState> {
+  const git = (args: string[]) =>
+    promisify(execFile)("git", args, { cwd: ROOT }).then(
+      ({ stdout }) => stdout,
+    );
   try {
-    const { stdout } = await promisify(execFile)("git", ["rev-parse", "HEAD"], {
-      cwd: ROOT,
-    });
-    const commit = stdout.trim();
-    return /^[0-9a-f]{40}$/.test(commit) ? commit : null;
-  } catch {
-    return null;
+    const commit = (await git(["rev-parse", "HEAD"])).trim();
+    const status = await git([
+      "status",
+      "--porcelain",
+      "--",
+      ...BUNDLE_SOURCES,
+    ]);
+    return { commit, dirty: status.trim() !== "" };
+  } catch (error) {
+    const reason = String(
+      (error as { stderr?: string }).stderr ?? (error as Error).message,
+    )
+      .trim()
+      .split("\n")[0];
+    return {
+      commit: null,
+      dirty: false,
+      warning: `the source commit is unknown, so the manifest records null (git: ${reason})`,
+    };
   }
 }
 

@@ -1,6 +1,10 @@
 import type { Command } from "commander";
 import { buildBundle } from "../build/build-bundle.ts";
-import { resolveBuildOptions, type RawBuildOptions } from "../build/options.ts";
+import {
+  bundleName,
+  resolveBuildOptions,
+  type RawBuildOptions,
+} from "../build/options.ts";
 import type { CommandContext } from "../cli.ts";
 
 const collect = (value: string, previous: string[] = []) => [
@@ -23,18 +27,25 @@ export function registerBuild(program: Command, context: CommandContext): void {
       "--date <YYYY-MM-DD>",
       "UTC day in the bundle name (default: today in UTC)",
     )
-    .option("--sequence <N>", "N of ML-Beaconing-YYYYMMDD-N, from 1", "1")
+    .option(
+      "--sequence <N>",
+      "N of ML-Beaconing-YYYYMMDD-N, from 1 (default: 1)",
+    )
     .option("--out <dir>", "folder the zip is written to", "dist")
     .option(
       "--source-index <pattern>",
       "index pattern the transform reads, repeatable (default: logs-*)",
       collect,
     )
+    .option(
+      "--stack-min <version>",
+      "oldest Elastic Stack version the artifacts must work on; newer features are left out or the build fails naming them (default: the oldest version the full feature set supports)",
+    )
     .action(async (raw: RawBuildOptions) => {
       const logger = context.logger();
       const options = resolveBuildOptions(raw);
       logger.headline(
-        `Building ML-Beaconing bundle for ${options.spaces.length} space(s)`,
+        `Building ML-Beaconing bundle ${bundleName(options.date, options.sequence)} for spaces ${options.spaces.join(", ")}`,
       );
       const result = await buildBundle(options, logger);
       context.output(

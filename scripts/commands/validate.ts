@@ -25,7 +25,15 @@ export function registerValidate(
         throw new UserError(formatProblems(problems, target));
       }
       context.output(
-        { target, files: count, valid: errors.length === 0, problems },
+        {
+          target,
+          files: count,
+          valid: errors.length === 0,
+          problems: problems.map((problem) => ({
+            severity: "error",
+            ...problem,
+          })),
+        },
         [
           ...(problems.length > 0 ? [formatProblems(problems, target)] : []),
           `${target}: ${count} files, ${errors.length} errors, ${problems.length - errors.length} warnings`,

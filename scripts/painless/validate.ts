@@ -5,6 +5,7 @@
 import type { Problem } from "../errors.ts";
 import { compileScript } from "./engine.ts";
 import {
+  caretExcerpt,
   PainlessCompileError,
   PainlessSyntaxError,
   PainlessUnsupportedError,
@@ -21,6 +22,7 @@ export function variablesOf(name: string): string[] {
 
 function problemOf(
   error: unknown,
+  source: string,
   file: string,
   pointer: string,
 ): Problem | null {
@@ -45,7 +47,7 @@ function problemOf(
     message:
       kind === "unsupported"
         ? `not supported by the offline Painless engine: ${error.reason}`
-        : error.message,
+        : `${kind} error: ${error.reason}\n${caretExcerpt(source, error.position)}`,
     // Valid Painless that this engine cannot run must not fail validation.
     ...(kind === "unsupported" ? { severity: "warning" as const } : {}),
     fix:
@@ -69,7 +71,7 @@ function check(
     );
     return [];
   } catch (error) {
-    const problem = problemOf(error, file, pointer);
+    const problem = problemOf(error, source, file, pointer);
     if (problem) return [problem];
     throw error;
   }

@@ -17,6 +17,12 @@ const JSON_SCHEMAS: Record<string, string> = {
   "ml_beaconing_rare_process_datafeed.json": "ml-datafeed.schema.json",
 };
 
+/** File names of the artifacts of a space folder, for messages. */
+export const ARTIFACT_FILE_NAMES = [
+  ...Object.keys(JSON_SCHEMAS),
+  "ml_beaconing_dashboards.ndjson",
+];
+
 export function baseName(filePath: string): string {
   return filePath.slice(filePath.lastIndexOf("/") + 1);
 }

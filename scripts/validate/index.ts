@@ -5,13 +5,18 @@ import { painlessProblems } from "../painless/validate.ts";
 import type { Problem } from "../errors.ts";
 import type { BundleManifest } from "../schema/generated/manifest.ts";
 import type { Transform } from "../schema/generated/transform.ts";
-import { baseName, classify } from "./file-kinds.ts";
+import { ARTIFACT_FILE_NAMES, baseName, classify } from "./file-kinds.ts";
 import { manifestProblems } from "./manifest-checks.ts";
-import { parseNdjson } from "./ndjson.ts";
-import { savedObjectProblems } from "./saved-object-checks.ts";
+import { fileProblems } from "./file-checks.ts";
 import { schemaProblems } from "./schemas.ts";
 import { spaceProblems } from "./space-checks.ts";
-import { renderBundleTemplates, TEMPLATE_FOLDER } from "./templates.ts";
+import {
+  PROBE_SPACE,
+  renderBundleTemplates,
+  savedObjectIdsFromTemplates,
+  TEMPLATE_FOLDER,
+} from "./templates.ts";
+import { checkSpaceId } from "../../artifacts-src/generator/ml_beaconing_generate_scripts.mjs";
 import {
   transformProblems,
   windowProblems,
@@ -26,26 +31,32 @@ const TRANSFORM_FILE = "ml_beaconing_pivot_transform.json";
 export function validateFiles(files: FileTree): Problem[] {
   const manifest = parseManifest(files);
   const minimum = manifest?.minimumStackVersion ?? MINIMUM_STACK_VERSION;
-  const problems: Problem[] = [];
 
   // Templates are checked as the files they render to for a probe space.
   const rendered = renderBundleTemplates(files);
-  if (rendered && !rendered.ok) problems.push(...rendered.problems);
-  const checked = {
-    ...withoutTemplates(files),
-    ...(rendered?.ok ? rendered.files : {}),
-  };
+  const problems: Problem[] = [...rendered.problems];
+  const recognised = Object.keys(rendered.files).filter(
+    (file) => classify(file).kind !== "other",
+  );
+  // Painless sources (.painless files) are checked even on their own.
+  const scriptProblems = painlessProblems(rendered.files);
+  const hasPainless = Object.keys(rendered.files).some((file) =>
+    file.endsWith(".painless"),
+  );
+  if (recognised.length === 0) {
+    return hasPainless ? scriptProblems : [nothingToCheck(files)];
+  }
 
   const parsed: Record<string, unknown> = {};
-  for (const file of Object.keys(checked).sort()) {
-    const text = checked[file] as string;
+  for (const file of Object.keys(rendered.files).sort()) {
+    const text = rendered.files[file] as string;
     problems.push(...fileProblems(file, text, minimum, parsed));
   }
 
-  problems.push(...painlessProblems(checked));
+  problems.push(...scriptProblems);
 
   const singleFile = Object.keys(files).length === 1;
-  for (const space of spaceFolders(parsed)) {
+  for (const space of spaceFolders(parsed, rendered.files, files)) {
     if (singleFile) {
       problems.push(...windowProblems(space));
     } else {
@@ -53,73 +64,66 @@ export function validateFiles(files: FileTree): Problem[] {
     }
   }
 
-  if (manifest) problems.push(...manifestProblems(files, manifest));
+  if (manifest && !singleFile) {
+    problems.push(...manifestProblems(files, manifest));
+  }
   return problems;
+}
+
+function nothingToCheck(files: FileTree): Problem {
+  const names = Object.keys(files);
+  const single = names.length === 1 ? names[0] : undefined;
+  return {
+    code: single ? "file-kind-unknown" : "no-artifacts",
+    file: single ?? "",
+    location: "",
+    message: single
+      ? "the file name is not one of an ML-Beaconing artifact, so nothing was checked"
+      : `found no ML-Beaconing artifacts among ${names.length} files`,
+    fix: single
+      ? `name the file as in a bundle, for example ${ARTIFACT_FILE_NAMES.join(", ")}`
+      : "give a bundle zip, a bundle or space folder, or one artifact file",
+  };
 }
 
 // One entry per folder that has a transform: the folders of spaces and
 // templates/, or the root when a single space folder is checked.
-function spaceFolders(parsed: Record<string, unknown>): SpaceArtifacts[] {
+function spaceFolders(
+  parsed: Record<string, unknown>,
+  texts: FileTree,
+  original: FileTree,
+): SpaceArtifacts[] {
   return Object.keys(parsed)
     .filter((file) => baseName(file) === TRANSFORM_FILE)
     .map((file) => {
       const folder = file.includes("/")
         ? file.slice(0, file.lastIndexOf("/"))
         : "";
+      const space = spaceOfFolder(folder);
       return {
         folder,
+        space,
         transform: parsed[file] as Transform,
         files: folderFiles(parsed, folder),
+        texts: folderTexts(texts, folder),
+        expectedSavedObjectIds: space
+          ? savedObjectIdsFromTemplates(original, space)
+          : undefined,
       };
     });
+}
+
+// The space a folder is for: its own name, or the probe space for
+// templates/. A root folder checked on its own has no known space.
+function spaceOfFolder(folder: string): string | undefined {
+  if (folder === TEMPLATE_FOLDER) return PROBE_SPACE;
+  const name = folder.split("/").pop() ?? "";
+  return checkSpaceId(name).length === 0 ? name : undefined;
 }
 
 /** Problems that fail validation, leaving warnings out. */
 export function errorsOf(problems: Problem[]): Problem[] {
   return problems.filter((problem) => problem.severity !== "warning");
-}
-
-function fileProblems(
-  file: string,
-  text: string,
-  minimum: string,
-  parsed: Record<string, unknown>,
-): Problem[] {
-  const kind = classify(file);
-  if (kind.kind === "other") return [];
-  if (kind.kind === "ndjson") {
-    const { lines, problems } = parseNdjson(file, text);
-    parsed[file] = lines.map((line) => line.value);
-    return [...problems, ...savedObjectProblems(file, lines, minimum)];
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return [
-      {
-        code: "json-invalid",
-        file,
-        location: "",
-        message: `not valid JSON: ${(error as Error).message}`,
-        fix: "correct the JSON syntax",
-      },
-    ];
-  }
-  const schema =
-    kind.kind === "manifest" ? "manifest.schema.json" : kind.schema;
-  const problems = schemaProblems(schema, file, value);
-  // Cross-file checks read only files whose shape is right.
-  if (problems.length === 0) parsed[file] = value;
-  return problems;
-}
-
-function withoutTemplates(files: FileTree): FileTree {
-  const result: FileTree = {};
-  for (const [file, text] of Object.entries(files)) {
-    if (!file.startsWith(`${TEMPLATE_FOLDER}/`)) result[file] = text;
-  }
-  return result;
 }
 
 function parseManifest(files: FileTree): BundleManifest | undefined {
@@ -134,6 +138,15 @@ function parseManifest(files: FileTree): BundleManifest | undefined {
   } catch {
     return undefined;
   }
+}
+
+function folderTexts(texts: FileTree, folder: string): FileTree {
+  const prefix = folder ? `${folder}/` : "";
+  const result: FileTree = {};
+  for (const [file, text] of Object.entries(texts)) {
+    if (file.startsWith(prefix)) result[file.slice(prefix.length)] = text;
+  }
+  return result;
 }
 
 // The parsed files of one space folder, keyed by their path inside it.

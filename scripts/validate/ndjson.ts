@@ -30,11 +30,13 @@ export function parseNdjson(
     );
     body = body.slice(1);
   }
-  if (body.includes("\r")) {
+  const firstCr = body.indexOf("\r");
+  if (firstCr >= 0) {
+    const line = body.slice(0, firstCr).split("\n").length;
     problem(
       "ndjson-crlf",
-      "",
-      "the file has CR characters (Windows line ends)",
+      `line ${line}`,
+      "the file has CR characters (Windows line ends), first on this line",
       "convert the line ends to LF",
     );
     body = body.replace(/\r\n?/g, "\n");
@@ -50,12 +52,35 @@ export function parseNdjson(
   const lines: NdjsonLine[] = [];
   const rows = body.split("\n");
   if (rows.at(-1) === "") rows.pop();
+  // A run of unparseable lines is usually one pretty-printed object, so it
+  // is reported once with its line range.
+  let run: { first: number; last: number; failure: LineFailure } | undefined;
+  const closeRun = () => {
+    if (!run) return;
+    const { first, last, failure } = run;
+    const location =
+      first === last ? `line ${first}` : `lines ${first}-${last}`;
+    const message =
+      first === last
+        ? failure.message
+        : `${last - first + 1} consecutive lines do not parse as JSON one by one; an object spread over several lines is pretty-printed JSON, not NDJSON (first line: ${failure.message})`;
+    problem(failure.code, location, message, failure.fix);
+    run = undefined;
+  };
   rows.forEach((row, index) => {
     const line = index + 1;
     const parsed = parseLine(row);
-    if (parsed.ok) lines.push({ line, value: parsed.value });
-    else problem(parsed.code, `line ${line}`, parsed.message, parsed.fix);
+    if (parsed.ok) {
+      closeRun();
+      lines.push({ line, value: parsed.value });
+    } else if (run && run.failure.code === parsed.code) {
+      run.last = line;
+    } else {
+      closeRun();
+      run = { first: line, last: line, failure: parsed };
+    }
   });
+  closeRun();
   if (rows.length === 0) {
     problem(
       "ndjson-empty",
@@ -67,9 +92,8 @@ export function parseNdjson(
   return { lines, problems };
 }
 
-type LineResult =
-  | { ok: true; value: Record<string, unknown> }
-  | { ok: false; code: string; message: string; fix: string };
+type LineFailure = { ok: false; code: string; message: string; fix: string };
+type LineResult = { ok: true; value: Record<string, unknown> } | LineFailure;
 
 function parseLine(row: string): LineResult {
   if (row.trim() === "") {

@@ -18,13 +18,14 @@ export function savedObjectProblems(
   file: string,
   lines: NdjsonLine[],
   minimumKibanaVersion: string,
+  options: { complete: boolean } = { complete: true },
 ): Problem[] {
   const known = new Set(
     lines.map(({ value }) => `${String(value.type)}:${String(value.id)}`),
   );
   return lines.flatMap((line) => [
     ...typeProblems(file, line),
-    ...referenceProblems(file, line, known),
+    ...referenceProblems(file, line, known, options.complete),
     ...migrationProblems(file, line, minimumKibanaVersion),
   ]);
 }
@@ -47,6 +48,7 @@ function referenceProblems(
   file: string,
   { line, value }: NdjsonLine,
   known: Set<string>,
+  complete: boolean,
 ): Problem[] {
   const problems: Problem[] = [];
   const topReferences = Array.isArray(value.references)
@@ -100,7 +102,7 @@ function referenceProblems(
 
   const checkReferences = (references: Reference[], pointer: string) => {
     references.forEach((reference, index) => {
-      if (known.has(`${reference.type}:${reference.id}`)) return;
+      if (!complete || known.has(`${reference.type}:${reference.id}`)) return;
       problems.push({
         code: "saved-object-ref-dangling",
         file,

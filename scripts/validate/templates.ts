@@ -1,48 +1,84 @@
-// Validates a bundle's templates/ by rendering them for the default space
-// with the generator, so a broken template or an unknown placeholder is
-// found even when no space folder was rendered from it.
-import { renderSpace } from "../../artifacts-src/generator/ml_beaconing_generate_scripts.mjs";
+// Validates a bundle's templates/ by rendering each template for a probe
+// space with the generator, so a broken template or an unknown placeholder
+// is found even when no space folder was rendered from it.
+import { renderTemplate } from "../../artifacts-src/generator/ml_beaconing_generate_scripts.mjs";
 import type { Problem } from "../errors.ts";
+import type { FileTree } from "../load/read-bundle.ts";
 
 export const TEMPLATE_FOLDER = "templates";
-const PROBE_SPACE = "default";
+/** Space the templates are rendered for when they are validated. */
+export const PROBE_SPACE = "default";
 
-export type RenderedTemplates =
-  | { ok: true; files: Record<string, string> }
-  | { ok: false; problems: Problem[] };
+const DASHBOARDS_FILE = "ml_beaconing_dashboards.ndjson";
+const PLACEHOLDER = /\{\{[a-z_]+(?::[a-z0-9_-]+)?\}\}/;
 
-/** Renders templates/ of a file tree, keyed by `templates/<file>`. */
-export function renderBundleTemplates(
-  files: Record<string, string>,
-): RenderedTemplates | undefined {
-  const prefix = `${TEMPLATE_FOLDER}/`;
-  const templates: Record<string, string> = {};
-  for (const [file, text] of Object.entries(files)) {
-    if (file.startsWith(prefix)) templates[file.slice(prefix.length)] = text;
-  }
-  if (Object.keys(templates).length === 0) return undefined;
-  try {
-    const rendered: Record<string, string> = {};
-    for (const [file, text] of Object.entries(
-      renderSpace(templates, PROBE_SPACE),
-    )) {
-      rendered[`${prefix}${file}`] = text;
+/**
+ * Returns the tree with templates/ rendered for the probe space, and a
+ * problem for each template that cannot be rendered.
+ */
+export function renderBundleTemplates(files: FileTree): {
+  files: FileTree;
+  problems: Problem[];
+} {
+  const rendered: FileTree = {};
+  const problems: Problem[] = [];
+  for (const [file, text] of Object.entries(asTemplates(files))) {
+    if (!file.startsWith(`${TEMPLATE_FOLDER}/`)) {
+      rendered[file] = text;
+      continue;
     }
-    return { ok: true, files: rendered };
-  } catch (error) {
-    const message = (error as Error).message;
-    const file = /^([^:]+): /.exec(message)?.[1];
-    return {
-      ok: false,
-      problems: [
-        {
-          code: "template-render-failed",
-          file: file ? `${prefix}${file}` : TEMPLATE_FOLDER,
-          location: "",
-          message: `the templates cannot be rendered for a space: ${message}`,
-          fix: "use only the placeholders the generator knows, or restore the templates from the release",
-        },
-      ],
-    };
+    try {
+      rendered[file] = renderTemplate(text, PROBE_SPACE, file);
+    } catch (error) {
+      problems.push({
+        code: "template-render-failed",
+        file,
+        location: lineOf(error as Error),
+        message: `the template cannot be rendered for a space: ${(error as Error).message}`,
+        fix: "use only the placeholders the generator knows, or restore the template from the release",
+      });
+    }
+  }
+  return { files: rendered, problems };
+}
+
+// A templates/ folder validated on its own has paths without the prefix;
+// its placeholders give it away.
+function asTemplates(files: FileTree): FileTree {
+  const texts = Object.values(files);
+  const hasPrefix = Object.keys(files).some((file) =>
+    file.startsWith(`${TEMPLATE_FOLDER}/`),
+  );
+  if (hasPrefix || !texts.some((text) => PLACEHOLDER.test(text))) return files;
+  if (Object.keys(files).some((file) => file === "manifest.json")) return files;
+  const prefixed: FileTree = {};
+  for (const [file, text] of Object.entries(files))
+    prefixed[`${TEMPLATE_FOLDER}/${file}`] = text;
+  return prefixed;
+}
+
+// The generator names the line in its message: "<path> line N: ...".
+function lineOf(error: Error): string {
+  return /^\S+ (line \d+):/.exec(error.message)?.[1] ?? "";
+}
+
+/**
+ * Returns the saved-object ids, in file order, that the bundle's dashboards
+ * template gives a space; undefined when the tree has no such template.
+ */
+export function savedObjectIdsFromTemplates(
+  files: FileTree,
+  space: string,
+): string[] | undefined {
+  const template = asTemplates(files)[`${TEMPLATE_FOLDER}/${DASHBOARDS_FILE}`];
+  if (template === undefined) return undefined;
+  try {
+    return renderTemplate(template, space)
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .map((line) => String((JSON.parse(line) as { id?: unknown }).id));
+  } catch {
+    // The template's own problems are reported where it is validated.
+    return undefined;
   }
 }

@@ -11,9 +11,15 @@ import { findQueryWindow } from "./query-window.ts";
 
 export interface SpaceArtifacts {
   folder: string;
+  /** Space the folder is for, when its name or role tells. */
+  space?: string;
   transform: Transform;
   /** Parsed JSON of the folder's other files, by file name. */
   files: Record<string, unknown>;
+  /** Text of every file of the folder, by path inside it. */
+  texts: Record<string, string>;
+  /** Saved-object ids the bundle's templates give this space, in order. */
+  expectedSavedObjectIds?: string[];
 }
 
 const TRANSFORM_FILE = "ml_beaconing_pivot_transform.json";

@@ -5,7 +5,7 @@ import type { FileTree } from "../../scripts/load/read-bundle.ts";
 /** Assembles the bundle of the checked-out sources in memory, without a zip. */
 export function assembleTestBundle(spaces: string[] = ["secops"]): FileTree {
   const options = resolveBuildOptions({ space: spaces, date: "2026-12-04" });
-  return { ...assembleBundle(options, null).files };
+  return { ...assembleBundle(options, { commit: null, dirty: false }).files };
 }
 
 /** Returns a copy of the tree with one JSON file changed by `edit`. */
