@@ -131,3 +131,16 @@ describe("unsupported constructs", () => {
     );
   });
 });
+
+describe("HashMap sizing", () => {
+  it("sizes a copy for its entries, as HashMap(Map) does", () => {
+    // Three entries give an 8-bucket table, so 9 lands in bucket 1 before 2.
+    const source =
+      "Map m = new HashMap(); m.put(2, 'b'); m.put(9, 'i'); m.put(3, 'c'); return new HashMap(m);";
+    expect(show(source)).toBe("{9=i, 2=b, 3=c}");
+  });
+
+  it("keeps at least 16 buckets in HashSet(Collection)", () => {
+    expect(show("return new HashSet([17, 1, 2]);")).toBe("[17, 1, 2]");
+  });
+});

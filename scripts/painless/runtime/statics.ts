@@ -5,9 +5,9 @@ import { PainlessRuntimeError } from "../errors.ts";
 import {
   JList,
   JMap,
+  JMapView,
   JSet,
   JEntry,
-  tableSizeFor,
   type MapOrder,
 } from "./collections.ts";
 import { JInstant } from "./dates.ts";
@@ -170,6 +170,24 @@ function otherStatic(cls: string, key: string, args: unknown[]): unknown {
   }
 }
 
+/**
+ * The first table size Java picks: HashMap(int) rounds the argument up to a
+ * power of two, HashMap(Map) sizes the table for the entries, and
+ * HashSet(Collection) does the same but keeps at least 16.
+ */
+function initialCapacity(
+  kind: "map" | "set",
+  first: unknown,
+  source: JMap | JList | JSet | JMapView | null,
+): number {
+  if (typeof first === "number") return first;
+  if (source === null) return 16;
+  const size = source instanceof JMap ? source.size : elementsOf(source).length;
+  const needed = Math.floor(size / 0.75) + 1;
+  if (kind === "set") return Math.max(16, needed);
+  return size === 0 ? 16 : needed;
+}
+
 const COLLECTION_ORDER: Record<string, [MapOrder, "map" | "set"]> = {
   HashMap: ["hash", "map"],
   LinkedHashMap: ["insertion", "map"],
@@ -191,21 +209,13 @@ export function construct(cls: string, args: unknown[]): unknown {
   if (collection) {
     const [order, kind] = collection;
     const source =
-      first instanceof JMap || first instanceof JList || first instanceof JSet
+      first instanceof JMap ||
+      first instanceof JList ||
+      first instanceof JSet ||
+      first instanceof JMapView
         ? first
         : null;
-    const size =
-      source instanceof JMap
-        ? source.size
-        : source
-          ? elementsOf(source).length
-          : 0;
-    const capacity =
-      typeof first === "number"
-        ? first
-        : source
-          ? Math.max(16, tableSizeFor(Math.floor(size / 0.75) + 1))
-          : 16;
+    const capacity = initialCapacity(kind, first, source);
     if (kind === "map") {
       const map = new JMap(order, capacity);
       if (source instanceof JMap)
