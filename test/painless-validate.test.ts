@@ -84,7 +84,7 @@ describe("painlessProblems", () => {
 });
 
 describe("ml-beaconing validate", () => {
-  it("fails on a syntax error in a stored script with its line and column", async () => {
+  it("fails on a stored script syntax error", async () => {
     const file = path.join(tempDir(), "ml_beaconing_map_script.json");
     writeFileSync(
       file,

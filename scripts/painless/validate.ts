@@ -11,7 +11,7 @@ import {
   PainlessUnsupportedError,
 } from "./errors.ts";
 
-/** Variables a scripted_metric script sees, by the role in its id or file name. */
+/** Returns the variables a scripted_metric script receives, by the role in its id or file name. */
 export function variablesOf(name: string): string[] {
   if (name.includes("map")) return ["params", "state", "doc", "_score"];
   if (name.includes("reduce")) return ["params", "states"];

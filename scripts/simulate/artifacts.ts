@@ -80,7 +80,7 @@ function scriptOf(
   return { id: script.id, source: stored.script.source };
 }
 
-/** The single scripted_metric aggregation of the transform's pivot. */
+/** Finds the single scripted_metric aggregation of the transform's pivot. */
 export function scriptedMetricOf(
   transform: Record<string, unknown>,
 ): [string, Record<string, unknown>] {

@@ -46,7 +46,7 @@ export interface EventSpec {
   destinationBytes: number;
 }
 
-/** One ECS network disconnect event, as Elastic Defend writes it. */
+/** Builds one ECS network disconnect event, as Elastic Defend writes it. */
 export function networkEvent(spec: EventSpec): Record<string, unknown> {
   return {
     "@timestamp": new Date(spec.millis).toISOString(),
@@ -185,7 +185,7 @@ export interface CorpusOptions {
   seed?: number;
 }
 
-/** Every scenario of the corpus, in a fixed order. */
+/** Generates every scenario of the corpus, in a fixed order. */
 export function generateCorpus(options: CorpusOptions): Scenario[] {
   const random = createRandom(options.seed ?? 1);
   const now = options.nowMillis;

@@ -1,4 +1,4 @@
-// ECS events as the simulator sees them: every field flattened to its dotted
+// ECS events as the simulator reads them: every field flattened to its dotted
 // path with the list of its values, and the field types an ECS index
 // template would give them.
 
@@ -16,7 +16,7 @@ export interface SimEvent {
   fields: Record<string, unknown>;
 }
 
-/** Every value of `field` in `event`, as a list. */
+/** Returns every value of `field` in `event`, as a list. */
 export function valuesOf(event: SimEvent, field: string): unknown[] {
   const value = event.fields[field];
   if (value === undefined) return [];
@@ -35,7 +35,7 @@ const DATE_FIELDS = new Set([
 ]);
 
 /**
- * The type of `field` holding `value`. Dates and IPs are known by name
+ * Returns the type of `field` holding `value`. Dates and IPs are known by name
  * (ECS names them `@timestamp`, `*.ip`, ...); other fields by their JSON value.
  * NOTE: the real index mapping decides this; a field mapped as keyword but
  * holding numbers in JSON is typed as a number here.

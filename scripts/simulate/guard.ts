@@ -10,7 +10,7 @@ import { flattenEvent } from "./events.ts";
 import { simulateTransform } from "./transform.ts";
 import { verdictMismatches } from "./verdict.ts";
 
-/** Fixed inputs, so the check gives the same answer on every run. */
+/** Fixed inputs, so the check gives the same result on every run. */
 export const GUARD_NOW = Date.parse("2026-12-04T12:00:00Z");
 export const GUARD_SEED = 1;
 export const GUARD_SHARDS = 3;

@@ -85,8 +85,8 @@ function applySet(
 
 /**
  * NOTE: Elasticsearch's fingerprint processor hashes its own byte layout of
- * the fields; this id is deterministic in the same inputs but is not the
- * value Elasticsearch writes.
+ * the fields. This id is deterministic for the same inputs, but it is not
+ * the value Elasticsearch writes.
  */
 function applyFingerprint(
   options: Record<string, unknown>,

@@ -47,7 +47,7 @@ function single(
 
 const isIpField = (field: string) => field === "ip" || field.endsWith(".ip");
 
-/** A test of one query value against one field value. */
+/** Builds a test of one query value against one field value. */
 function valueMatcher(
   field: string,
   expected: unknown,
@@ -251,7 +251,7 @@ export function compileQuery(
   cx: QueryContext,
 ): EventPredicate {
   const [kind, clause] = single(query, path, "query");
-  const here = `${path}.${kind}`;
+  const clausePath = `${path}.${kind}`;
   switch (kind) {
     case "bool":
       return compileBool(clause, path, cx);
@@ -260,11 +260,11 @@ export function compileQuery(
     case "exists": {
       const field = (clause as { field?: unknown })?.field;
       if (typeof field !== "string")
-        throw new QueryError(here, "[exists] needs a field");
+        throw new QueryError(clausePath, "[exists] needs a field");
       return (event) => valuesOf(event, field).length > 0;
     }
     case "term": {
-      const [field, spec] = single(clause, here, "term");
+      const [field, spec] = single(clause, clausePath, "term");
       const value =
         typeof spec === "object" && spec !== null
           ? (spec as { value?: unknown }).value
@@ -272,19 +272,19 @@ export function compileQuery(
       return compileTerms(field, [value], cx);
     }
     case "terms": {
-      const [field, values] = single(clause, here, "terms");
+      const [field, values] = single(clause, clausePath, "terms");
       if (!Array.isArray(values))
         throw new QueryError(
-          here,
+          clausePath,
           "[terms] needs an array of values (terms lookup is not supported)",
         );
       return compileTerms(field, values, cx);
     }
     case "range":
-      return compileRange(clause, here, cx);
+      return compileRange(clause, clausePath, cx);
     default:
       throw new QueryError(
-        here,
+        clausePath,
         `query clause [${kind}] is not supported by the simulator`,
       );
   }

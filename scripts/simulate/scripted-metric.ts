@@ -53,7 +53,7 @@ export function compileMetric(
 }
 
 /**
- * A copy of a combine result, as the transport between nodes makes one, so
+ * Copies a combine result, as the transport between nodes makes one, so
  * reduce never shares objects with a shard state.
  */
 export function copyState(value: unknown): unknown {
@@ -88,7 +88,7 @@ export function runShard(
   return copyState(metric.combine.execute({ params, state }, nowMillis));
 }
 
-/** The aggregation's value for one group whose documents are split over shards. */
+/** Computes the aggregation's value for one group whose documents are split over shards. */
 export function runGroup(
   metric: CompiledMetric,
   shards: JDoc[][],

@@ -72,7 +72,7 @@ function groupFields(
   });
 }
 
-/** Every key tuple an event falls into; an event without a group field falls into none. */
+/** Lists every key tuple an event falls into; an event without a group field falls into none. */
 function keysOf(event: SimEvent, fields: Array<[string, string]>): string[][] {
   let keys: string[][] = [[]];
   for (const [, field] of fields) {

@@ -15,7 +15,7 @@ import { doubleToString } from "../painless/types/numerics.ts";
 import { dateValue, fieldType, valuesOf, type SimEvent } from "./events.ts";
 
 /**
- * A JSON value as Elasticsearch parses script params: whole numbers are
+ * Converts a JSON value as Elasticsearch parses script params: whole numbers are
  * Integer or Long, other numbers Double, objects HashMap, arrays ArrayList.
  * NOTE: JSON.parse reads `1.0` as 1, so a whole-valued double param arrives
  * as an Integer here; Elasticsearch keeps it a Double.
@@ -41,7 +41,7 @@ export class JsonDouble {
   constructor(readonly value: number) {}
 }
 
-/** A script result as plain data; doubles stay marked so `1.0` prints as `1.0`. */
+/** Converts a script result to plain data, marking doubles so that `1.0` prints as `1.0`. */
 export function toJson(
   value: unknown,
   problems: string[],

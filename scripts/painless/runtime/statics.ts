@@ -171,7 +171,7 @@ function otherStatic(cls: string, key: string, args: unknown[]): unknown {
 }
 
 /**
- * The first table size Java picks: HashMap(int) rounds the argument up to a
+ * Returns the first table size Java picks: HashMap(int) rounds the argument up to a
  * power of two, HashMap(Map) sizes the table for the entries, and
  * HashSet(Collection) does the same but keeps at least 16.
  */
