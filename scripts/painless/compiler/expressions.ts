@@ -124,7 +124,7 @@ export function compileExpr(cx: CompileContext, expr: Expr): Value {
   }
 }
 
-/** The class a name or dotted field chain stands for, when it is not a variable. */
+/** Returns the class a name or dotted name stands for; null for a variable or any other expression. */
 export function staticClassOf(cx: CompileContext, expr: Expr): string | null {
   if (expr.kind === "name" && !cx.lookup(expr.name)) return expr.name;
   if (

@@ -1,5 +1,5 @@
 // Unary and binary operators. On primitive operands the code is emitted
-// inline after binary numeric promotion; with a boxed operand the runtime
+// inline after binary numeric promotion. With a boxed operand the runtime
 // decides by the values' classes, as Painless does for `def`.
 
 import type { SourcePosition } from "../errors.ts";

@@ -1,5 +1,5 @@
-// Compiles statements. Each statement first stores its position in `$pos`
-// so that a runtime error can name the line; each loop iteration counts
+// Compiles statements. Each statement first stores its position in `$pos`,
+// so that a runtime error can name the line. Each loop iteration counts
 // toward the per-execution loop limit.
 
 import type { Block, Stmt, VarDecl } from "../ast.ts";

@@ -148,7 +148,7 @@ export function condition(
   return `$rt.truth(${value.code})`;
 }
 
-/** The default value of a declared variable without an initializer. */
+/** Returns the default value of a declared variable without an initializer. */
 export function defaultValue(type: string): string {
   if (type === "boolean") return "false";
   if (type === "long") return "0n";

@@ -24,12 +24,6 @@ export class JChar {
   constructor(readonly v: number) {}
 }
 
-/** Instance methods of a runtime class, keyed by `name/arity`. */
-export type MethodTable = Record<
-  string,
-  (self: never, args: unknown[]) => unknown
->;
-
 /** A runtime object that is not a boxed primitive. */
 export interface JavaObject {
   readonly javaClass: string;
@@ -50,7 +44,7 @@ export const enum NumericKind {
   Double = 4,
 }
 
-/** The numeric kind of a boxed value, or 0 when it is not a number. */
+/** Returns the numeric kind of a boxed value, or 0 when it is not a number. */
 export function numericKind(value: unknown): NumericKind | 0 {
   if (typeof value === "number") return NumericKind.Int;
   if (typeof value === "bigint") return NumericKind.Long;
@@ -60,21 +54,21 @@ export function numericKind(value: unknown): NumericKind | 0 {
   return 0;
 }
 
-/** The value of a boxed number as a JS number (a double). */
+/** Returns the value of a boxed number as a JS number (a double). */
 export function numberValue(value: unknown): number {
   if (typeof value === "number") return value;
   if (typeof value === "bigint") return Number(value);
   return (value as JDouble).v;
 }
 
-/** The value of a boxed integral number as a BigInt. */
+/** Returns the value of a boxed integral number as a BigInt. */
 export function longValue(value: unknown): bigint {
   if (typeof value === "bigint") return value;
   if (typeof value === "number") return BigInt(value);
   return BigInt((value as JChar).v);
 }
 
-/** The Java class name of a boxed value, for error messages and `getClass`. */
+/** Returns the Java class name of a boxed value, for error messages. */
 export function javaClassOf(value: unknown): string {
   if (value === null || value === undefined) return "null";
   if (typeof value === "number") return "java.lang.Integer";
