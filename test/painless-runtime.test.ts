@@ -144,3 +144,17 @@ describe("HashMap sizing", () => {
     expect(show("return new HashSet([17, 1, 2]);")).toBe("[17, 1, 2]");
   });
 });
+
+describe("compareTo", () => {
+  it("rejects boxes of different classes", () => {
+    expect(() => show("def a = 1; def b = 2L; return a.compareTo(b);")).toThrow(
+      /ClassCastException: cannot compare java.lang.Integer with java.lang.Long/,
+    );
+  });
+
+  it("sorts a list of one class", () => {
+    expect(show("def l = [3L, 1L, 2L]; Collections.sort(l); return l;")).toBe(
+      "[1, 2, 3]",
+    );
+  });
+});

@@ -171,6 +171,13 @@ export function javaCompare(a: unknown, b: unknown): number {
   const kindA = numericKind(a);
   const kindB = numericKind(b);
   if (kindA && kindB) {
+    // Comparable.compareTo accepts only its own class: Integer with Long fails.
+    if (javaClassOf(a) !== javaClassOf(b)) {
+      throw new PainlessRuntimeError(
+        "ClassCastException",
+        `cannot compare ${javaClassOf(a)} with ${javaClassOf(b)}`,
+      );
+    }
     if (kindA === NumericKind.Long || kindB === NumericKind.Long) {
       if (kindA !== NumericKind.Double && kindB !== NumericKind.Double) {
         const x = longValue(a);
