@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 
+import { compileScript } from "../scripts/painless/engine.ts";
 import { PainlessSyntaxError } from "../scripts/painless/errors.ts";
 import { parseScript } from "../scripts/painless/parser.ts";
+import { JMap } from "../scripts/painless/runtime/collections.ts";
 
 function syntaxError(source: string): PainlessSyntaxError {
   try {
@@ -129,5 +131,48 @@ describe("parseScript errors", () => {
   it("rejects assignment to a call result", () => {
     const error = syntaxError("f() = 3;");
     expect(error.position).toEqual({ line: 1, column: 5 });
+  });
+});
+
+describe("compile checks", () => {
+  function compileError(source: string): string {
+    try {
+      compileScript(source, "checks", ["params", "state"]);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error("expected a compile error");
+  }
+
+  it("rejects an expression statement without effect", () => {
+    expect(compileError("int a = 1;\na + 1;\nreturn a;")).toContain(
+      "checks:2:1: compile error: not a statement",
+    );
+  });
+
+  it("rejects a statement after return", () => {
+    expect(compileError("return 1;\nint a = 2;")).toContain(
+      "checks:2:1: compile error: unreachable statement",
+    );
+  });
+
+  it("rejects a function that may end without a value", () => {
+    expect(
+      compileError("int f(int x) { if (x > 0) { return 1; } }\nreturn f(1);"),
+    ).toContain("not all paths of function [f] return a value");
+  });
+
+  it("rejects a cast from String to int", () => {
+    expect(compileError("String s = '1';\nint i = (int) s;")).toContain(
+      "checks:2:9: compile error: cannot cast from [String] to [int]",
+    );
+  });
+
+  it("returns the value of a final expression statement", () => {
+    const script = compileScript("state.count = 2;\nstate", "implicit_return", [
+      "state",
+    ]);
+    const state = new JMap();
+    expect(script.execute({ state }, 0)).toBe(state);
   });
 });

@@ -4,7 +4,11 @@
 
 import type { FunctionDecl, Script } from "./ast.ts";
 import { CompileContext, decodePosition } from "./compiler/context.ts";
-import { compileFunctionBody } from "./compiler/statements.ts";
+import { alwaysReturns } from "./compiler/reachability.ts";
+import {
+  compileFunctionBody,
+  compileScriptBody,
+} from "./compiler/statements.ts";
 import { typeName } from "./compiler/types.ts";
 import { PainlessRuntimeError } from "./errors.ts";
 import { parseScript } from "./parser.ts";
@@ -32,6 +36,9 @@ function compileFunction(cx: CompileContext, fn: FunctionDecl): string {
         cx.declare(param.name, typeName(cx, param.type, fn.pos), fn.pos).js,
     );
     const body = compileFunctionBody(cx, fn.body);
+    if (returnType !== "void" && !fn.body.body.some(alwaysReturns)) {
+      cx.fail(fn.pos, `not all paths of function [${fn.name}] return a value`);
+    }
     const fallOff =
       returnType === "void"
         ? "return null;"
@@ -50,11 +57,7 @@ function generate(
     (name) => cx.declare(name, "def", { line: 1, column: 1 }).js,
   );
   const body = cx.withReturns({ kind: "boxed" }, () =>
-    compileFunctionBody(cx, {
-      kind: "block",
-      body: script.statements,
-      pos: { line: 1, column: 1 },
-    }),
+    compileScriptBody(cx, script.statements),
   );
   return [
     '"use strict";',

@@ -4,6 +4,7 @@
 
 import type { Block, Stmt, VarDecl } from "../ast.ts";
 import { positionCode, type CompileContext } from "./context.ts";
+import { checkStatements } from "./reachability.ts";
 import { compileExpr } from "./expressions.ts";
 import {
   box,
@@ -21,14 +22,35 @@ function loopGuard(stmt: Stmt): string {
 }
 
 export function compileBlock(cx: CompileContext, block: Block): string {
+  checkStatements(cx, block.body, false);
   return cx.scoped(() =>
     block.body.map((stmt) => compileStatement(cx, stmt)).join("\n"),
   );
 }
 
-/** The statements of a function or lambda body, in the current scope. */
+/** Compiles the statements of a function or lambda body, in the current scope. */
 export function compileFunctionBody(cx: CompileContext, block: Block): string {
+  checkStatements(cx, block.body, false);
   return block.body.map((stmt) => compileStatement(cx, stmt)).join("\n");
+}
+
+/**
+ * Compiles the top-level statements of a script. A final expression
+ * statement is the script's value, as in Painless (`state` alone returns it).
+ */
+export function compileScriptBody(
+  cx: CompileContext,
+  statements: Stmt[],
+): string {
+  checkStatements(cx, statements, true);
+  const last = statements[statements.length - 1];
+  const code = statements.map((stmt) => {
+    if (stmt !== last || stmt.kind !== "expr")
+      return compileStatement(cx, stmt);
+    const value = compileExpr(cx, stmt.expr);
+    return `$pos = ${positionCode(stmt.pos)}; return ${box(value)};`;
+  });
+  return code.join("\n");
 }
 
 function body(cx: CompileContext, stmt: Stmt | null): string {

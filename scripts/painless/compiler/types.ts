@@ -27,6 +27,16 @@ const BOX_OF: Record<string, string> = {
   Boolean: "boolean",
 };
 
+// Reference types whose values may unbox to a primitive; the others
+// (String, List, Map, ...) fail at compile time, as in Painless.
+const UNBOXABLE = new Set([
+  "def",
+  "Object",
+  "Number",
+  "Comparable",
+  ...Object.keys(BOX_OF),
+]);
+
 export const isPrimitive = (type: string): boolean => PRIMITIVES.has(type);
 export const isNumeric = (type: string): boolean => type in RANK;
 export const isArrayType = (type: string): boolean => type.endsWith("[]");
@@ -106,7 +116,15 @@ export function convert(
   if (from === to) return value.code;
   const fromPrimitive = isPrimitive(from);
   if (isPrimitive(to)) {
-    if (!fromPrimitive) return `$rt.unbox(${value.code}, "${to}", ${explicit})`;
+    if (!fromPrimitive) {
+      if (
+        !UNBOXABLE.has(from) &&
+        !(to === "char" && from === "String" && explicit)
+      ) {
+        cx.fail(pos, `cannot cast from [${from}] to [${to}]`);
+      }
+      return `$rt.unbox(${value.code}, "${to}", ${explicit})`;
+    }
     if (from === "boolean" || to === "boolean")
       cx.fail(pos, `cannot cast from [${from}] to [${to}]`);
     const widening =
