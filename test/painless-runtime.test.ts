@@ -125,10 +125,15 @@ describe("unsupported constructs", () => {
     );
   });
 
-  it("names an unknown static method", () => {
-    expect(() => show("return Math.ulp(1.0);")).toThrow(
-      /static method \[Math, ulp\/1\]/,
+  it("rejects an unknown static method at compile time", () => {
+    expect(() =>
+      compileScript("int a = 1;\nreturn Math.ulp(1.0);", "static_call", []),
+    ).toThrow(
+      /static_call:2:12: not supported by the offline Painless engine: static method \[Math.ulp\/1\]/,
     );
+    expect(() =>
+      compileScript("return Integer.parseLong('1');", "static_call", []),
+    ).toThrow(/static method \[Integer.parseLong\/1\]/);
   });
 });
 

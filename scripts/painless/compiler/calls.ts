@@ -4,6 +4,7 @@
 
 import type { Expr } from "../ast.ts";
 import { MATH_DOUBLE_FUNCTIONS } from "../runtime/statics.ts";
+import { STATIC_METHODS } from "../runtime/static-methods.ts";
 import { CONSTRUCTIBLE, STATIC_CLASSES } from "../runtime/types.ts";
 import type { CompileContext, Value } from "./context.ts";
 import { compileExpr, staticClassOf } from "./expressions.ts";
@@ -82,6 +83,9 @@ function compileStaticCall(
   }
   if (owner === "System" && expr.name === "currentTimeMillis" && arity === 0) {
     return { code: "$clock()", type: "long" };
+  }
+  if (!STATIC_METHODS.has(`${owner}.${expr.name}/${arity}`)) {
+    cx.unsupported(expr.pos, `static method [${owner}.${expr.name}/${arity}]`);
   }
   const args = expr.args.map((arg) => box(compileExpr(cx, arg))).join(", ");
   const key = JSON.stringify(`${expr.name}/${arity}`);
