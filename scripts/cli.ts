@@ -4,7 +4,11 @@ import { Command, CommanderError } from "commander";
 import { registerBuild } from "./commands/build.ts";
 import { registerCompat } from "./commands/compat.ts";
 import { registerRelease } from "./commands/release.ts";
+import { registerConsole } from "./commands/console.ts";
+import { registerInstall } from "./commands/install.ts";
 import { registerSimulate } from "./commands/simulate.ts";
+import { registerStatus } from "./commands/status.ts";
+import { registerUninstall } from "./commands/uninstall.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { UserError, ValidationError } from "./errors.ts";
 import { createConsoleLogger, type Logger } from "./logger.ts";
@@ -33,6 +37,10 @@ export function createProgram(context: CommandContext): Command {
   registerValidate(program, context);
   registerCompat(program, context);
   registerRelease(program, context);
+  registerInstall(program, context);
+  registerStatus(program, context);
+  registerUninstall(program, context);
+  registerConsole(program, context);
   registerSimulate(program, context);
   return program;
 }
