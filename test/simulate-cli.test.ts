@@ -95,3 +95,56 @@ describe("ml-beaconing simulate", () => {
     expect(result.stderr).toMatch(/events.ndjson line 2: invalid JSON/);
   });
 });
+
+describe("ml-beaconing simulate --bundle", () => {
+  it("runs the artifacts of a built bundle zip", async () => {
+    const out = tempDir();
+    const build = await runCli(["build", "--out", out, "--date", "2026-12-04"]);
+    expect(build.code).toBe(0);
+    const zip = path.join(out, "ML-Beaconing-20261204-1.zip");
+    const result = await runCli([
+      "simulate",
+      "--bundle",
+      zip,
+      "--events",
+      corpusFile,
+      "--now",
+      NOW,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split("\n")).toHaveLength(6);
+  });
+
+  it("names a space the bundle lacks", async () => {
+    const out = tempDir();
+    await runCli(["build", "--out", out, "--date", "2026-12-04"]);
+    const zip = path.join(out, "ML-Beaconing-20261204-1.zip");
+    const result = await runCli([
+      "simulate",
+      "--bundle",
+      zip,
+      "--space",
+      "soc",
+      "--events",
+      corpusFile,
+      "--now",
+      NOW,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      "has no soc/ml_beaconing_pivot_transform.json",
+    );
+  });
+
+  it("warns when no event is recent enough", async () => {
+    const result = await runCli([
+      "simulate",
+      "--events",
+      corpusFile,
+      "--now",
+      "2027-01-01T00:00:00Z",
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("no event matched the source query");
+  });
+});

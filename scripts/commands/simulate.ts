@@ -135,6 +135,11 @@ export function registerSimulate(
         });
         for (const document of result.documents)
           process.stdout.write(`${JSON.stringify(document)}\n`);
+        if (result.summary.matched === 0 && events.length > 0) {
+          logger.warn(
+            "no event matched the source query; it keeps only recent events, so set --now to a time just after your events",
+          );
+        }
         for (const problem of result.problems)
           logger.warn(`non-finite number in a result: ${problem}`);
         const { summary } = result;
