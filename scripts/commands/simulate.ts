@@ -15,7 +15,7 @@ import {
   type SimulationArtifacts,
 } from "../simulate/artifacts.ts";
 import { parseDateMillis } from "../simulate/date-math.ts";
-import { parseEvents } from "../simulate/events.ts";
+import { EventFileError, parseEvents } from "../simulate/events.ts";
 import { PipelineError } from "../simulate/pipeline.ts";
 import { QueryError } from "../simulate/query.ts";
 import { SimulationError, simulateTransform } from "../simulate/transform.ts";
@@ -80,6 +80,7 @@ const USER_ERRORS = [
   QueryError,
   PipelineError,
   SimulationError,
+  EventFileError,
 ];
 
 export function registerSimulate(
@@ -148,10 +149,7 @@ export function registerSimulate(
         ]);
       } catch (error) {
         if (error instanceof UserError) throw error;
-        if (
-          USER_ERRORS.some((type) => error instanceof type) ||
-          (error instanceof Error && /line \d+: /.test(error.message))
-        ) {
+        if (USER_ERRORS.some((type) => error instanceof type)) {
           throw new UserError(`simulate: ${(error as Error).message}`, {
             cause: error,
           });

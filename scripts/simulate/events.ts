@@ -92,6 +92,14 @@ export function flattenEvent(
   return { line, fields };
 }
 
+/** An events file that is not NDJSON of JSON objects. */
+export class EventFileError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "EventFileError";
+  }
+}
+
 /** Parses NDJSON text into events; blank lines are skipped. */
 export function parseEvents(text: string, file: string): SimEvent[] {
   const events: SimEvent[] = [];
@@ -103,7 +111,7 @@ export function parseEvents(text: string, file: string): SimEvent[] {
     try {
       parsed = JSON.parse(line);
     } catch (error) {
-      throw new Error(
+      throw new EventFileError(
         `${file} line ${i + 1}: invalid JSON: ${(error as Error).message}`,
         { cause: error },
       );
@@ -113,7 +121,9 @@ export function parseEvents(text: string, file: string): SimEvent[] {
       parsed === null ||
       Array.isArray(parsed)
     ) {
-      throw new Error(`${file} line ${i + 1}: expected a JSON object per line`);
+      throw new EventFileError(
+        `${file} line ${i + 1}: expected a JSON object per line`,
+      );
     }
     events.push(flattenEvent(parsed as Record<string, unknown>, i + 1));
   }
