@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { compileScript } from "../scripts/painless/engine.ts";
 import { JMap } from "../scripts/painless/runtime/collections.ts";
 import { javaToString } from "../scripts/painless/runtime/values.ts";
+import { flattenEvent } from "../scripts/simulate/events.ts";
+import { buildDoc } from "../scripts/simulate/values.ts";
 
 function show(source: string, variables: Record<string, unknown> = {}): string {
   const script = compileScript(source, "runtime_test", Object.keys(variables));
@@ -161,5 +163,81 @@ describe("compareTo", () => {
     expect(show("def l = [3L, 1L, 2L]; Collections.sort(l); return l;")).toBe(
       "[1, 2, 3]",
     );
+  });
+});
+
+describe("doc values", () => {
+  const event = flattenEvent(
+    {
+      "@timestamp": "2026-12-04T11:59:30.250Z",
+      destination: { ip: "93.184.216.34", bytes: 2048 },
+      tags: ["b", "a", "b"],
+    },
+    1,
+  );
+  const mapped = new Set([
+    "@timestamp",
+    "destination.ip",
+    "destination.bytes",
+    "tags",
+    "source.bytes",
+  ]);
+  const doc = buildDoc(event, mapped, new Set(["@timestamp"]));
+
+  it.each([
+    [
+      "return doc['@timestamp'].value.toInstant().toEpochMilli();",
+      String(Date.parse("2026-12-04T11:59:30.250Z")),
+    ],
+    [
+      "return doc['@timestamp'].value.getMillis();",
+      String(Date.parse("2026-12-04T11:59:30.250Z")),
+    ],
+    ["return doc['destination.bytes'].value + 1;", "2049"],
+    ["return doc['destination.ip'].value;", "93.184.216.34"],
+    [
+      "return doc['tags'].size() + ' ' + doc['tags'][0] + doc['tags'].get(1);",
+      "2 ab",
+    ],
+    ["return doc['source.bytes'].empty;", "true"],
+    ["return doc['source.bytes'].isEmpty();", "true"],
+    [
+      "return doc.containsKey('source.bytes') && !doc.containsKey('nope');",
+      "true",
+    ],
+  ])("%s", (source, expected) => {
+    expect(show(source, { doc })).toBe(expected);
+  });
+
+  it("rejects .value of an empty field", () => {
+    expect(() => show("return doc['source.bytes'].value;", { doc })).toThrow(
+      /IllegalStateException: A document doesn't have a value for a field!/,
+    );
+  });
+
+  it("rejects an unmapped field", () => {
+    expect(() => show("return doc['nope'].size();", { doc })).toThrow(
+      /IllegalArgumentException: No field found for \[nope\] in mapping/,
+    );
+  });
+});
+
+describe("arrays", () => {
+  it("initializes and indexes typed arrays", () => {
+    expect(
+      show(
+        "int[] a = new int[] {3, 4}; long[] b = new long[2]; b[1] = a[0] + a[1]; return b[1];",
+      ),
+    ).toBe("7");
+  });
+
+  it("raises ArrayIndexOutOfBoundsException", () => {
+    expect(() => show("double[] a = new double[2]; return a[2];")).toThrow(
+      /ArrayIndexOutOfBoundsException: Index 2 out of bounds for length 2/,
+    );
+  });
+
+  it("boxes double elements read through def", () => {
+    expect(show("def a = new double[] {7.0}; return a[0] / 2;")).toBe("3.5");
   });
 });

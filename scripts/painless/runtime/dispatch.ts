@@ -182,6 +182,9 @@ export function getIndex(receiver: unknown, index: unknown): unknown {
   if (receiver instanceof JDoc) return docField(receiver, index);
   if (receiver instanceof JList)
     return receiver.get(unbox(index, "int", false) as number);
+  if (receiver instanceof JDocValues) {
+    return docValuesMethod(receiver, "get/1", [index]);
+  }
   if (isArray(receiver))
     return boxElement(receiver, unbox(index, "int", false) as number);
   throw new UnsupportedMemberError(`indexing [${javaClassOf(receiver)}]`);
