@@ -96,7 +96,7 @@ describe("ml-beaconing simulate", () => {
   });
 });
 
-describe("ml-beaconing simulate --bundle", () => {
+describe("ml-beaconing simulate options", () => {
   it("runs the artifacts of a built bundle zip", async () => {
     const out = tempDir();
     const build = await runCli(["build", "--out", out, "--date", "2026-12-04"]);
@@ -115,7 +115,7 @@ describe("ml-beaconing simulate --bundle", () => {
     expect(result.stdout.trim().split("\n")).toHaveLength(6);
   });
 
-  it("names a space the bundle lacks", async () => {
+  it("renders a space the bundle lacks from its templates", async () => {
     const out = tempDir();
     await runCli(["build", "--out", out, "--date", "2026-12-04"]);
     const zip = path.join(out, "ML-Beaconing-20261204-1.zip");
@@ -130,10 +130,24 @@ describe("ml-beaconing simulate --bundle", () => {
       "--now",
       NOW,
     ]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(
-      "has no soc/ml_beaconing_pivot_transform.json",
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout.split("\n")[0] ?? "")._index).toBe(
+      "ml_beaconing_soc",
     );
+  });
+
+  it("rejects an invalid space id", async () => {
+    const result = await runCli([
+      "simulate",
+      "--space",
+      "Bad Space",
+      "--events",
+      corpusFile,
+      "--now",
+      NOW,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('invalid space id "Bad Space"');
   });
 
   it("warns when no event is recent enough", async () => {

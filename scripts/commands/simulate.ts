@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import type { CommandContext } from "../cli.ts";
 import { UserError } from "../errors.ts";
-import { readBundle } from "../load/read-bundle.ts";
+import { checkSpaceOption } from "../deploy/install.ts";
+import { loadSpaceRelease } from "../deploy/space-files.ts";
 import {
   PainlessCompileError,
   PainlessSyntaxError,
@@ -10,7 +11,6 @@ import {
 } from "../painless/errors.ts";
 import {
   artifactsFromFiles,
-  artifactsFromSources,
   ArtifactError,
   type SimulationArtifacts,
 } from "../simulate/artifacts.ts";
@@ -28,26 +28,11 @@ interface SimulateOptions {
   bundle?: string;
 }
 
-const TRANSFORM_FILE = "ml_beaconing_pivot_transform.json";
-
 async function loadArtifacts(
   options: SimulateOptions,
 ): Promise<SimulationArtifacts> {
-  if (!options.bundle) return artifactsFromSources(options.space);
-  const files = await readBundle(options.bundle);
-  if (TRANSFORM_FILE in files) return artifactsFromFiles(files);
-  const prefix = `${options.space}/`;
-  const spaceFiles = Object.fromEntries(
-    Object.entries(files)
-      .filter(([file]) => file.startsWith(prefix))
-      .map(([file, text]) => [file.slice(prefix.length), text]),
-  );
-  if (!(TRANSFORM_FILE in spaceFiles)) {
-    throw new UserError(
-      `${options.bundle} has no ${options.space}/${TRANSFORM_FILE}; build the bundle with --space ${options.space} or pick another --space`,
-    );
-  }
-  return artifactsFromFiles(spaceFiles);
+  const release = await loadSpaceRelease(options.space, options.bundle);
+  return artifactsFromFiles(release.files);
 }
 
 function parseOptions(options: SimulateOptions): {
@@ -61,6 +46,7 @@ function parseOptions(options: SimulateOptions): {
       `--now ${options.now} is not a date; use ISO 8601 such as 2026-12-04T12:00:00Z or epoch milliseconds`,
     );
   }
+  checkSpaceOption(options.space);
   const shards = Number(options.shards);
   if (!Number.isInteger(shards) || shards < 1 || shards > 1000) {
     throw new UserError(
