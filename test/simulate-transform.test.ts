@@ -6,7 +6,10 @@ import {
 } from "../scripts/simulate/artifacts.ts";
 import { generateCorpus, networkEvent } from "../scripts/simulate/corpus.ts";
 import { flattenEvent, type SimEvent } from "../scripts/simulate/events.ts";
-import { checkDetection } from "../scripts/simulate/guard.ts";
+import {
+  checkDetection,
+  worstCaseReduceLoops,
+} from "../scripts/simulate/guard.ts";
 import {
   shardOf,
   simulateTransform,
@@ -188,5 +191,28 @@ describe("checkDetection", () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]?.code).toBe("detection-simulation-failed");
     expect(problems[0]?.message).toContain("bad_map:1:11: syntax error");
+  });
+});
+
+describe("worstCaseReduceLoops", () => {
+  it("stays far below the Painless limit with the default parameters", () => {
+    const loops = worstCaseReduceLoops(artifacts);
+    expect(loops).toBeGreaterThan(1000);
+    expect(loops).toBeLessThan(100_000);
+  });
+
+  it("reports a reduce script over the loop budget", () => {
+    const heavy =
+      "int n = 0;\nfor (int i = 0; i < 600000; i++) { n++; }\nreturn ['is_beaconing': false];";
+    const problems = checkDetection({
+      ...artifacts,
+      scripts: {
+        ...artifacts.scripts,
+        reduce: { id: "heavy_reduce", source: heavy },
+      },
+    });
+    expect(problems.map((problem) => problem.code)).toContain(
+      "detection-loop-budget",
+    );
   });
 });

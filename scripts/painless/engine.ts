@@ -23,6 +23,8 @@ export interface CompiledScript {
    * at compile time; `nowMillis` is what System.currentTimeMillis() returns.
    */
   execute(variables: Record<string, unknown>, nowMillis: number): unknown;
+  /** Loop iterations the last execution ran, toward the 1,000,000 limit. */
+  lastLoopIterations(): number;
 }
 
 function compileFunction(cx: CompileContext, fn: FunctionDecl): string {
@@ -68,7 +70,7 @@ function generate(
     body,
     "return null;",
     "};",
-    "return { execute, position: () => $pos };",
+    "return { execute, position: () => $pos, loops: () => $loops };",
   ].join("\n");
 }
 
@@ -107,11 +109,13 @@ export function compileScript(
   const factory = new Function("$rt", javascript) as (rt: typeof runtime) => {
     execute: (...args: unknown[]) => unknown;
     position: () => number;
+    loops: () => number;
   };
   const compiled = factory(runtime);
   return {
     id: scriptId,
     javascript,
+    lastLoopIterations: () => compiled.loops(),
     execute(values, nowMillis) {
       const clock = () => BigInt(Math.floor(nowMillis));
       const args = variables.map((name) => values[name] ?? null);

@@ -4,10 +4,16 @@
 
 import { TRANSFORM_FILE } from "../../artifacts-src/index.ts";
 import type { Problem } from "../errors.ts";
-import { artifactsFromFiles, type SimulationArtifacts } from "./artifacts.ts";
-import { generateCorpus } from "./corpus.ts";
+import {
+  artifactsFromFiles,
+  scriptedMetricOf,
+  type SimulationArtifacts,
+} from "./artifacts.ts";
+import { generateCorpus, networkEvent } from "./corpus.ts";
 import { flattenEvent } from "./events.ts";
+import { compileMetric, runGroup } from "./scripted-metric.ts";
 import { simulateTransform } from "./transform.ts";
+import { buildDoc } from "./values.ts";
 import { verdictMismatches } from "./verdict.ts";
 
 /** Fixed inputs, so the check gives the same result on every run. */
@@ -25,6 +31,68 @@ function failure(error: unknown): Problem {
   };
 }
 
+/**
+ * Largest number of loop iterations the reduce script may use on the
+ * worst-case group: half of Painless's 1,000,000 per execution, so that
+ * parameter changes keep a margin.
+ */
+export const REDUCE_LOOP_BUDGET = 500_000;
+
+/**
+ * Runs the scripted metric on a group with events in every bucket and four
+ * times as many destination IPs as are reported; returns the loop
+ * iterations of its reduce execution.
+ */
+export function worstCaseReduceLoops(artifacts: SimulationArtifacts): number {
+  const [, spec] = scriptedMetricOf(artifacts.transform);
+  const params = (spec.params ?? {}) as Record<string, unknown>;
+  const buckets = Number(params.number_buckets_in_range ?? 360);
+  const bucketMillis = Number(params.time_bucket_length ?? 60) * 1000;
+  const ips = 4 * Number(params.number_destination_ips ?? 10);
+  const mapped = new Set([
+    "@timestamp",
+    "source.bytes",
+    "destination.bytes",
+    "destination.ip",
+  ]);
+  const docs = [];
+  for (let bucket = 0; bucket < buckets; bucket++) {
+    const event = networkEvent({
+      host: "worst-case",
+      process: "worst-case.exe",
+      millis: GUARD_NOW - bucket * bucketMillis - 1000,
+      sourceIp: "10.0.0.1",
+      destinationIp: `198.51.${bucket % ips}.1`,
+      sourceBytes: 100 + ((bucket * 7) % 13),
+      destinationBytes: 1000 + (bucket % 17),
+    });
+    docs.push(
+      buildDoc(
+        flattenEvent(event, bucket + 1),
+        mapped,
+        new Set(["@timestamp"]),
+      ),
+    );
+  }
+  const metric = compileMetric(artifacts.scripts, params);
+  runGroup(metric, [docs], GUARD_NOW);
+  return metric.reduce.lastLoopIterations();
+}
+
+function loopBudgetProblems(artifacts: SimulationArtifacts): Problem[] {
+  const loops = worstCaseReduceLoops(artifacts);
+  if (loops <= REDUCE_LOOP_BUDGET) return [];
+  return [
+    {
+      code: "detection-loop-budget",
+      file: TRANSFORM_FILE,
+      location: "/pivot/aggregations/beacon_stats/scripted_metric/params",
+      message: `the reduce script runs ${loops} loop iterations on a group active in every bucket, more than the budget of ${REDUCE_LOOP_BUDGET} (Painless stops a script at 1,000,000)`,
+      fix: "lower number_buckets_in_range or max_jitter, raise min_number_periods, or make the periodic test cheaper",
+    },
+  ];
+}
+
 /** Runs the corpus through `artifacts`; returns one problem per wrong verdict. */
 export function checkDetection(artifacts: SimulationArtifacts): Problem[] {
   const scenarios = generateCorpus({ nowMillis: GUARD_NOW, seed: GUARD_SEED });
@@ -33,21 +101,26 @@ export function checkDetection(artifacts: SimulationArtifacts): Problem[] {
     scenario.events.map((event) => flattenEvent(event, ++line)),
   );
   let result;
+  let loopProblems: Problem[];
   try {
     result = simulateTransform(artifacts, events, {
       nowMillis: GUARD_NOW,
       shards: GUARD_SHARDS,
     });
+    loopProblems = loopBudgetProblems(artifacts);
   } catch (error) {
     return [failure(error)];
   }
-  const problems: Problem[] = result.problems.map((problem) => ({
-    code: "detection-non-finite-number",
-    file: TRANSFORM_FILE,
-    location: "",
-    message: `the reduce script wrote a non-finite number: ${problem}`,
-    fix: "guard the division or square root that produces it in ml_beaconing_reduce_script",
-  }));
+  const problems: Problem[] = loopProblems;
+  problems.push(
+    ...result.problems.map((problem) => ({
+      code: "detection-non-finite-number",
+      file: TRANSFORM_FILE,
+      location: "",
+      message: `the reduce script wrote a non-finite number: ${problem}`,
+      fix: "guard the division or square root that produces it in ml_beaconing_reduce_script",
+    })),
+  );
   for (const scenario of scenarios) {
     const document = result.documents.find((doc) => {
       const source = doc._source as {
