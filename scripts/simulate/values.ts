@@ -48,6 +48,7 @@ export function toJson(
   path = "beacon_stats",
 ): unknown {
   if (value === null || value === undefined) return null;
+  // NOTE: a long beyond 2^53 loses precision here; Elasticsearch writes it exactly.
   if (typeof value === "bigint") return Number(value);
   if (value instanceof JDouble || value instanceof JFloat) {
     if (!Number.isFinite(value.v))
