@@ -40,7 +40,7 @@ export const REDUCE_LOOP_BUDGET = 500_000;
 
 /**
  * Runs the scripted metric on a group with events in every bucket and four
- * times as many destination IPs as are reported; returns the loop
+ * times as many destination IPs as are reported. Returns the loop
  * iterations of its reduce execution.
  */
 export function worstCaseReduceLoops(artifacts: SimulationArtifacts): number {
@@ -93,7 +93,10 @@ function loopBudgetProblems(artifacts: SimulationArtifacts): Problem[] {
   ];
 }
 
-/** Runs the corpus through `artifacts`; returns one problem per wrong verdict. */
+/**
+ * Runs the corpus and the worst-case group through `artifacts`. Returns a
+ * problem per wrong verdict, non-finite number or loop budget overrun.
+ */
 export function checkDetection(artifacts: SimulationArtifacts): Problem[] {
   const scenarios = generateCorpus({ nowMillis: GUARD_NOW, seed: GUARD_SEED });
   let line = 0;
@@ -151,7 +154,7 @@ export function checkDetection(artifacts: SimulationArtifacts): Problem[] {
   return problems;
 }
 
-/** `checkDetection` on a space folder given as file texts by relative path. */
+/** Runs `checkDetection` on a space folder given as file texts by relative path. */
 export function checkDetectionOfFiles(
   files: Record<string, string>,
 ): Problem[] {
