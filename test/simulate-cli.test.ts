@@ -1,12 +1,14 @@
+import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { generateCorpus } from "../scripts/simulate/corpus.ts";
-import { runCli } from "./helpers/cli.ts";
+import { ROOT, runCli } from "./helpers/cli.ts";
 import { tempDir } from "./helpers/temp.ts";
 
 const NOW = "2026-12-04T12:00:00Z";
+const BIN = path.join(ROOT, "bin/ml-beaconing.mjs");
 
 function writeEvents(lines: string[]): string {
   const file = path.join(tempDir(), "events.ndjson");
@@ -160,5 +162,27 @@ describe("ml-beaconing simulate options", () => {
     ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("no event matched the source query");
+  });
+});
+
+describe("ml-beaconing simulate --events -", () => {
+  it("reads events from standard input", () => {
+    const input = corpus[0]!.events
+      .slice(0, 3)
+      .map((event) => JSON.stringify(event))
+      .join("\n");
+    const stdout = execFileSync(
+      process.execPath,
+      [BIN, "simulate", "--events", "-", "--now", NOW],
+      {
+        input,
+        cwd: ROOT,
+        stdio: ["pipe", "pipe", "ignore"],
+      },
+    ).toString();
+    expect(JSON.parse(stdout)._source.beacon_stats).toEqual({
+      interval: 3,
+      non_empty_buckets: 3,
+    });
   });
 });

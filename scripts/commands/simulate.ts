@@ -35,6 +35,12 @@ async function loadArtifacts(
   return artifactsFromFiles(release.files);
 }
 
+async function readStandardInput(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 function parseOptions(options: SimulateOptions): {
   nowMillis: number;
   shards: number;
@@ -80,7 +86,7 @@ export function registerSimulate(
     )
     .requiredOption(
       "--events <file>",
-      "ECS events, one JSON object per line (nested objects or dotted keys)",
+      "ECS events, one JSON object per line (nested objects or dotted keys); - reads standard input",
     )
     .option("--space <id>", "Kibana space whose artifacts to run", "default")
     .option(
@@ -104,7 +110,10 @@ export function registerSimulate(
       );
       let text: string;
       try {
-        text = await readFile(options.events, "utf8");
+        text =
+          options.events === "-"
+            ? await readStandardInput()
+            : await readFile(options.events, "utf8");
       } catch (error) {
         throw new UserError(
           `cannot read --events ${options.events}: ${(error as Error).message}`,
