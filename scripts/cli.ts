@@ -6,6 +6,7 @@ import { registerCompat } from "./commands/compat.ts";
 import { registerRelease } from "./commands/release.ts";
 import { registerConsole } from "./commands/console.ts";
 import { registerInstall } from "./commands/install.ts";
+import { registerSimulate } from "./commands/simulate.ts";
 import { registerStatus } from "./commands/status.ts";
 import { registerUninstall } from "./commands/uninstall.ts";
 import { registerValidate } from "./commands/validate.ts";
@@ -40,6 +41,7 @@ export function createProgram(context: CommandContext): Command {
   registerStatus(program, context);
   registerUninstall(program, context);
   registerConsole(program, context);
+  registerSimulate(program, context);
   return program;
 }
 

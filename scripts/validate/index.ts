@@ -1,6 +1,7 @@
 // Validates the files of a bundle, a space folder or a single artifact and
 // returns every problem found; only the caller decides whether to fail.
 import { MINIMUM_STACK_VERSION } from "../../artifacts-src/stack.ts";
+import { painlessProblems } from "../painless/validate.ts";
 import type { Problem } from "../errors.ts";
 import type { BundleManifest } from "../schema/generated/manifest.ts";
 import type { Transform } from "../schema/generated/transform.ts";
@@ -37,13 +38,22 @@ export function validateFiles(files: FileTree): Problem[] {
   const recognised = Object.keys(rendered.files).filter(
     (file) => classify(file).kind !== "other",
   );
-  if (recognised.length === 0) return [nothingToCheck(files)];
+  // Painless sources (.painless files) are checked even on their own.
+  const scriptProblems = painlessProblems(rendered.files);
+  const hasPainless = Object.keys(rendered.files).some((file) =>
+    file.endsWith(".painless"),
+  );
+  if (recognised.length === 0) {
+    return hasPainless ? scriptProblems : [nothingToCheck(files)];
+  }
 
   const parsed: Record<string, unknown> = {};
   for (const file of Object.keys(rendered.files).sort()) {
     const text = rendered.files[file] as string;
     problems.push(...fileProblems(file, text, minimum, parsed));
   }
+
+  problems.push(...scriptProblems);
 
   const singleFile = Object.keys(files).length === 1;
   for (const space of spaceFolders(parsed, rendered.files, files)) {
