@@ -11,6 +11,8 @@ import { errorsOf, validateFiles } from "../validate/index.ts";
 import { assembleBundle, type Bundle } from "./assemble.ts";
 import type { BuildOptions } from "./options.ts";
 import { sourceState } from "./source-info.ts";
+import { DEFAULT_SPACE } from "../../artifacts-src/generator/ml_beaconing_generate_scripts.mjs";
+import { checkDetectionOfFiles } from "../simulate/guard.ts";
 
 export interface BuildResult {
   name: string;
@@ -38,6 +40,11 @@ export async function buildBundle(
   const bundle = assembleBundle(options, source);
   logger.step(`validating ${Object.keys(bundle.files).length} files`);
   failOnErrors(validateFiles(bundle.files), "the rendered bundle is invalid");
+  logger.step("running the detection scripts over the built-in corpus");
+  failOnErrors(
+    detectionProblems(bundle.files),
+    "the detection check failed: the scripts miss a known beacon or flag a benign flow",
+  );
   const zipPath = path.join(options.outDir, `${bundle.name}.zip`);
   logger.step(`writing ${zipPath}`);
   const zipSize = await writeZip(
@@ -58,6 +65,20 @@ export async function buildBundle(
     files: Object.keys(bundle.files).length,
     bundle,
   };
+}
+
+// The scripts are the same in every space, so the default space's folder,
+// which every bundle has, stands for all of them.
+export function detectionProblems(files: Record<string, string>) {
+  const prefix = `${DEFAULT_SPACE}/`;
+  const space: Record<string, string> = {};
+  for (const [file, text] of Object.entries(files)) {
+    if (file.startsWith(prefix)) space[file.slice(prefix.length)] = text;
+  }
+  return checkDetectionOfFiles(space).map((problem) => ({
+    ...problem,
+    file: `${prefix}${problem.file}`,
+  }));
 }
 
 async function prepareOutDir(outDir: string): Promise<void> {
