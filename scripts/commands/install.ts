@@ -39,7 +39,7 @@ export function registerInstall(
     );
   addConnectionOptions(command).action(
     async (bundle: string | undefined, flags: InstallFlags) => {
-      const session = openSession(flags, context);
+      const session = openSession(flags, context, [flags.space, bundle]);
       await withSession(session, async ({ services, logger, output }) => {
         logger.headline(
           `Installing ML-Beaconing into the space "${flags.space}"`,

@@ -31,7 +31,7 @@ export function registerStatus(
     ) => {
       checkSpaceOption(flags.space);
       const release = await loadSpaceRelease(flags.space, bundle);
-      const session = openSession(flags, context);
+      const session = openSession(flags, context, [flags.space, bundle]);
       await withSession(session, async ({ services, output }) => {
         const report = await readStatus(release, services);
         output({ ...report, healthy: isHealthy(report) }, statusLines(report));

@@ -40,7 +40,7 @@ export function registerUninstall(
     async (bundle: string | undefined, flags: UninstallFlags) => {
       checkSpaceOption(flags.space);
       const release = await loadSpaceRelease(flags.space, bundle);
-      const session = openSession(flags, context);
+      const session = openSession(flags, context, [flags.space, bundle]);
       await withSession(session, async ({ services, logger, output }) => {
         logger.headline(
           `Uninstalling ML-Beaconing from the space "${flags.space}"`,
