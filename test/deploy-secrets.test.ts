@@ -51,7 +51,8 @@ describe("deploy secrets", () => {
       ELASTIC_PASSWORD: PASSWORD,
     });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("401 security_exception");
+    expect(result.stderr).toContain("authentication failed (401)");
+    expect(result.stderr).toContain("security_exception");
     expectNoSecret(result, PASSWORD);
     expectNoSecret(result, `elastic:${PASSWORD}`);
   });

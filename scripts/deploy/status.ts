@@ -4,6 +4,7 @@ import { deriveSpaceIds } from "../../artifacts-src/generator/ml_beaconing_gener
 import { DASHBOARDS_FILE } from "../../artifacts-src/index.ts";
 import type { Services } from "./apply.ts";
 import type { HttpApi } from "./http-api.ts";
+import { identifyElasticsearch, identifyKibana } from "./identify.ts";
 import {
   readSavedObjects,
   readTransformStats,
@@ -39,6 +40,9 @@ export async function readStatus(
 ): Promise<StatusReport> {
   const ids = deriveSpaceIds(release.space);
   const es = services.Elasticsearch;
+  // A 404 from the wrong server would read as "not installed".
+  await identifyElasticsearch(es);
+  await identifyKibana(services.Kibana);
   const get = async (path: string) => {
     const response = await es.request({ method: "GET", path });
     return response.status === 404 ? undefined : response.body;
