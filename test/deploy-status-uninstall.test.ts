@@ -63,6 +63,48 @@ describe("status", () => {
     );
   });
 
+  it("reports a missing Kibana space", async () => {
+    cluster = await startFakeCluster();
+    const result = await run("status", "nosuch");
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'saved objects: the Kibana space "nosuch" does not exist',
+    );
+    expect(result.stdout).not.toContain("missing saved object");
+    expect(cluster.kibana.requests.map((r) => r.path)).not.toContain(
+      "/s/nosuch/api/saved_objects/_bulk_get",
+    );
+  });
+
+  it("reports the ML job and datafeed", async () => {
+    cluster = await startFakeCluster({ kibana: { spaces: ["secops"] } });
+    await run("install", "secops", "--with-ml-job");
+    const result = await run("status", "secops");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      "anomaly-detection job ml_beaconing_rare_process_secops: opened",
+    );
+    expect(result.stdout).toContain(
+      "datafeed datafeed-ml_beaconing_rare_process_secops: started",
+    );
+    const json = await run("status", "secops", "--json");
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      mlJob: { id: "ml_beaconing_rare_process_secops", state: "opened" },
+      datafeed: {
+        id: "datafeed-ml_beaconing_rare_process_secops",
+        state: "started",
+      },
+    });
+  });
+
+  it("omits an ML job that is not installed", async () => {
+    await installedSpaces("secops");
+    const result = await run("status", "secops");
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain("anomaly-detection job");
+    expect(result.stdout).not.toContain("datafeed");
+  });
+
   it("reports a failed transform", async () => {
     await installedSpaces("secops");
     const transform = cluster.es.state.transforms.get(TRANSFORM);

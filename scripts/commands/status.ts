@@ -17,7 +17,7 @@ export function registerStatus(
   const command = program
     .command("status")
     .description(
-      "report a space's transform, results and saved objects; exits 1 when the transform is missing or failed or saved objects are missing",
+      "report a space's transform, ML job, results and saved objects; exits 1 when the transform is missing or failed, or the Kibana space or saved objects are missing",
     )
     .argument(
       "[bundle]",
