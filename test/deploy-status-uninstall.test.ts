@@ -157,6 +157,17 @@ describe("uninstall", () => {
     expect(cluster.es.state.transforms.size).toBe(0);
   });
 
+  it("says a dry run is a dry run", async () => {
+    await installedSpaces("secops");
+    const result = await run("uninstall", "secops", "--dry-run");
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      'Dry run: planning the uninstall of ML-Beaconing from the space "secops"',
+    );
+    expect(result.stderr).not.toContain("Uninstalling");
+    expect(cluster.es.state.transforms.has(TRANSFORM)).toBe(true);
+  });
+
   it("removes the ML job and datafeed", async () => {
     cluster = await startFakeCluster({ kibana: { spaces: ["secops"] } });
     await run("install", "secops", "--with-ml-job");
@@ -180,5 +191,13 @@ describe("console", () => {
     expect(result.stdout).toContain(
       "/s/secops/api/saved_objects/_import?overwrite=true",
     );
+  });
+
+  it("names the licences that install --help names", async () => {
+    const console = await runCli(["console", "--space", "secops"]);
+    const help = await runCli(["install", "--help"]);
+    const licences = "Platinum, Enterprise or trial";
+    expect(console.stdout).toContain(`needs a ${licences} licence`);
+    expect(help.stdout).toContain(`(${licences})`);
   });
 });

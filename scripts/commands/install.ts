@@ -42,7 +42,9 @@ export function registerInstall(
       const session = openSession(flags, context, [flags.space, bundle]);
       await withSession(session, async ({ services, logger, output }) => {
         logger.headline(
-          `Installing ML-Beaconing into the space "${flags.space}"`,
+          flags.dryRun
+            ? `Dry run: planning the install of ML-Beaconing into the space "${flags.space}"; nothing is changed`
+            : `Installing ML-Beaconing into the space "${flags.space}"`,
         );
         const report = await runInstall(
           {

@@ -43,7 +43,9 @@ export function registerUninstall(
       const session = openSession(flags, context, [flags.space, bundle]);
       await withSession(session, async ({ services, logger, output }) => {
         logger.headline(
-          `Uninstalling ML-Beaconing from the space "${flags.space}"`,
+          flags.dryRun
+            ? `Dry run: planning the uninstall of ML-Beaconing from the space "${flags.space}"; nothing is changed`
+            : `Uninstalling ML-Beaconing from the space "${flags.space}"`,
         );
         const report = await runUninstall(release, services, {
           deleteData: flags.deleteData === true,
