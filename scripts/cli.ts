@@ -10,7 +10,7 @@ import { registerSimulate } from "./commands/simulate.ts";
 import { registerStatus } from "./commands/status.ts";
 import { registerUninstall } from "./commands/uninstall.ts";
 import { registerValidate } from "./commands/validate.ts";
-import { UserError, ValidationError } from "./errors.ts";
+import { PreflightError, UserError, ValidationError } from "./errors.ts";
 import { createConsoleLogger, type Logger } from "./logger.ts";
 import { toolchainVersion } from "./build/source-info.ts";
 
@@ -96,7 +96,9 @@ function writeJsonError(error: UserError): void {
   const problems =
     error instanceof ValidationError
       ? error.problems.map((problem) => ({ severity: "error", ...problem }))
-      : undefined;
+      : error instanceof PreflightError
+        ? error.problems.map((message) => ({ severity: "error", message }))
+        : undefined;
   const body = {
     error: { message: error.message, exitCode: error.exitCode, problems },
   };

@@ -59,3 +59,20 @@ export function formatProblems(problems: Problem[], context?: string): string {
   );
   return [head, ...items].join("\n");
 }
+
+/**
+ * A check of the cluster that failed before anything was changed, with
+ * each reason as its own entry for --json.
+ */
+export class PreflightError extends UserError {
+  readonly problems: string[];
+
+  constructor(context: string, problems: string[]) {
+    super(
+      `${context}:\n` +
+        problems.map((problem, i) => `  ${i + 1}. ${problem}`).join("\n"),
+    );
+    this.name = "PreflightError";
+    this.problems = problems;
+  }
+}

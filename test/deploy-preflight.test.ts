@@ -102,6 +102,28 @@ describe("install preflight", () => {
     expect(cluster.es.changes()).toEqual([]);
   });
 
+  it("lists every problem in --json", async () => {
+    cluster = await startFakeCluster({
+      es: { version: "7.16.0" },
+      kibana: { version: "8.6.0" },
+    });
+    const result = await install("secops", "--json");
+    expect(result.code).toBe(1);
+    const { error } = JSON.parse(result.stdout) as {
+      error: { problems: { severity: string; message: string }[] };
+    };
+    const messages = error.problems.map((problem) => problem.message);
+    expect(messages.length).toBeGreaterThanOrEqual(3);
+    expect(messages[0]).toMatch(/^Elasticsearch 7\.16\.0 cannot run/);
+    expect(messages).toContain(
+      'the Kibana space "secops" does not exist; create it (Stack Management > Spaces) or pass the id of an existing space to --space',
+    );
+    expect(messages.every((message) => !/\n {2}\d+\. /.test(message))).toBe(
+      true,
+    );
+    expect(error.problems[0]?.severity).toBe("error");
+  });
+
   it("rejects a Serverless project", async () => {
     cluster = await startFakeCluster({ es: { buildFlavor: "serverless" } });
     const result = await install("default");

@@ -8,6 +8,13 @@ const TRANSFORM = "ml_beaconing_pivot_transform_secops";
 const install = (...extra: string[]) =>
   runCli(["install", "--space", "secops", ...cluster.flags, ...extra]);
 
+// The step lines of an install report, without the error of a FAILED line.
+const stepLines = (stdout: string) =>
+  stdout
+    .split("\n")
+    .filter((line) => /^ {2}(done|unchanged|FAILED|not done): /.test(line))
+    .map((line) => line.replace(/^( {2}FAILED: [^:]+):.*$/, "$1"));
+
 describe("install failure", () => {
   it("reports done and not done when the start fails", async () => {
     cluster = await startFakeCluster({ kibana: { spaces: ["secops"] } });
@@ -19,6 +26,47 @@ describe("install failure", () => {
     expect(result.stdout).toContain(`FAILED: start transform ${TRANSFORM}`);
     expect(result.stdout).toContain("400 validation_exception");
     expect(result.stdout).toContain("run the same install again");
+  });
+
+  it("lists each step in install order", async () => {
+    cluster = await startFakeCluster({ kibana: { spaces: ["secops"] } });
+    await install();
+    cluster.kibana.objects.get("secops")?.clear();
+    cluster.kibana.failingImports.add("ml_beaconing_secops");
+    const result = await install();
+    expect(result.code).toBe(1);
+    expect(stepLines(result.stdout)).toEqual([
+      "  unchanged: index template ml_beaconing_index_template",
+      "  unchanged: stored script ml_beaconing_init_script",
+      "  unchanged: stored script ml_beaconing_map_script",
+      "  unchanged: stored script ml_beaconing_reduce_script",
+      "  unchanged: ingest pipeline ml_beaconing_ingest_pipeline",
+      `  unchanged: transform ${TRANSFORM}`,
+      "  FAILED: import saved objects of secops",
+      `  unchanged: transform ${TRANSFORM} started`,
+    ]);
+    const lines = result.stdout.trimEnd().split("\n");
+    expect(lines.at(-1)).toMatch(/^Fix the cause and run the same install/);
+  });
+
+  it("lists a stop first and the rest in order", async () => {
+    cluster = await startFakeCluster({ kibana: { spaces: ["secops"] } });
+    await install();
+    const transform = cluster.es.state.transforms.get(TRANSFORM);
+    if (transform) transform.state = "failed";
+    const result = await install();
+    expect(result.code).toBe(0);
+    expect(stepLines(result.stdout)).toEqual([
+      `  done: stop transform ${TRANSFORM}`,
+      "  unchanged: index template ml_beaconing_index_template",
+      "  unchanged: stored script ml_beaconing_init_script",
+      "  unchanged: stored script ml_beaconing_map_script",
+      "  unchanged: stored script ml_beaconing_reduce_script",
+      "  unchanged: ingest pipeline ml_beaconing_ingest_pipeline",
+      `  unchanged: transform ${TRANSFORM}`,
+      "  unchanged: saved objects of secops",
+      `  done: start transform ${TRANSFORM}`,
+    ]);
   });
 
   it("completes the install on a re-run", async () => {

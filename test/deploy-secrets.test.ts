@@ -18,6 +18,7 @@ function expectNoSecret(result: RunResult, secret: string): void {
   const text = result.stdout + result.stderr;
   expect(text).not.toContain(secret);
   expect(text).not.toContain(Buffer.from(secret).toString("base64"));
+  expect(text).not.toContain(encodeURIComponent(secret));
 }
 
 describe("deploy secrets", () => {
@@ -50,7 +51,8 @@ describe("deploy secrets", () => {
       ELASTIC_PASSWORD: PASSWORD,
     });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("401 security_exception");
+    expect(result.stderr).toContain("authentication failed (401)");
+    expect(result.stderr).toContain("security_exception");
     expectNoSecret(result, PASSWORD);
     expectNoSecret(result, `elastic:${PASSWORD}`);
   });
@@ -75,6 +77,53 @@ describe("deploy secrets", () => {
     ]);
     expect(result.code).toBe(0);
     expectNoSecret(result, PASSWORD);
+  });
+
+  it.each(["secops", "transform", "127.0.0.1", "p"])(
+    "keeps words that contain the password %s",
+    async (password) => {
+      const authorization = basic("elastic", password);
+      cluster = await startFakeCluster({
+        es: { authorization },
+        kibana: { authorization, spaces: ["secops"] },
+      });
+      const flags = [...cluster.flags, "--space", "secops"];
+      const credentials = ["--username", "elastic", "--password", password];
+      expect((await runCli(["install", ...flags, ...credentials])).code).toBe(
+        0,
+      );
+      const result = await runCli([
+        "--debug",
+        "status",
+        ...flags,
+        ...credentials,
+      ]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('ML-Beaconing in the space "secops"');
+      expect(result.stdout).toContain(
+        "ml_beaconing_pivot_transform_secops: started",
+      );
+      expect(result.stdout).toContain("results index ml_beaconing_secops");
+      expect(result.stderr).toContain(`Elasticsearch ${cluster.es.url}`);
+      expect(result.stderr).not.toContain("REDACTED");
+      expectNoSecret(result, `elastic:${password}`);
+    },
+  );
+
+  it("redacts an encoded password of a failed connection", async () => {
+    const password = "p@ss w0rd/x";
+    const result = await runCli([
+      "--debug",
+      "status",
+      "--es-url",
+      `http://elastic:${encodeURIComponent(password)}@127.0.0.1:1`,
+      "--kibana-url",
+      "http://127.0.0.1:1",
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("127.0.0.1:1");
+    expectNoSecret(result, password);
+    expectNoSecret(result, `elastic:${password}`);
   });
 
   it("redacts the password of a failed connection", async () => {

@@ -63,6 +63,48 @@ describe("status", () => {
     );
   });
 
+  it("reports a missing Kibana space", async () => {
+    cluster = await startFakeCluster();
+    const result = await run("status", "nosuch");
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'saved objects: the Kibana space "nosuch" does not exist',
+    );
+    expect(result.stdout).not.toContain("missing saved object");
+    expect(cluster.kibana.requests.map((r) => r.path)).not.toContain(
+      "/s/nosuch/api/saved_objects/_bulk_get",
+    );
+  });
+
+  it("reports the ML job and datafeed", async () => {
+    cluster = await startFakeCluster({ kibana: { spaces: ["secops"] } });
+    await run("install", "secops", "--with-ml-job");
+    const result = await run("status", "secops");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      "anomaly-detection job ml_beaconing_rare_process_secops: opened",
+    );
+    expect(result.stdout).toContain(
+      "datafeed datafeed-ml_beaconing_rare_process_secops: started",
+    );
+    const json = await run("status", "secops", "--json");
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      mlJob: { id: "ml_beaconing_rare_process_secops", state: "opened" },
+      datafeed: {
+        id: "datafeed-ml_beaconing_rare_process_secops",
+        state: "started",
+      },
+    });
+  });
+
+  it("omits an ML job that is not installed", async () => {
+    await installedSpaces("secops");
+    const result = await run("status", "secops");
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain("anomaly-detection job");
+    expect(result.stdout).not.toContain("datafeed");
+  });
+
   it("reports a failed transform", async () => {
     await installedSpaces("secops");
     const transform = cluster.es.state.transforms.get(TRANSFORM);
@@ -115,6 +157,17 @@ describe("uninstall", () => {
     expect(cluster.es.state.transforms.size).toBe(0);
   });
 
+  it("says a dry run is a dry run", async () => {
+    await installedSpaces("secops");
+    const result = await run("uninstall", "secops", "--dry-run");
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      'Dry run: planning the uninstall of ML-Beaconing from the space "secops"',
+    );
+    expect(result.stderr).not.toContain("Uninstalling");
+    expect(cluster.es.state.transforms.has(TRANSFORM)).toBe(true);
+  });
+
   it("removes the ML job and datafeed", async () => {
     cluster = await startFakeCluster({ kibana: { spaces: ["secops"] } });
     await run("install", "secops", "--with-ml-job");
@@ -138,5 +191,13 @@ describe("console", () => {
     expect(result.stdout).toContain(
       "/s/secops/api/saved_objects/_import?overwrite=true",
     );
+  });
+
+  it("names the licences that install --help names", async () => {
+    const console = await runCli(["console", "--space", "secops"]);
+    const help = await runCli(["install", "--help"]);
+    const licences = "Platinum, Enterprise or trial";
+    expect(console.stdout).toContain(`needs a ${licences} licence`);
+    expect(help.stdout).toContain(`(${licences})`);
   });
 });

@@ -75,6 +75,46 @@ describe("createRedactor", () => {
     );
   });
 
+  it("keeps identifiers that contain a secret", () => {
+    const redact = createRedactor(["secops", "p", "transform"]);
+    const text =
+      "transform ml_beaconing_pivot_transform_secops: started (secops.json, ml-secops, process p2p)";
+    expect(redact(text)).toBe(
+      "[REDACTED] ml_beaconing_pivot_transform_secops: started (secops.json, ml-secops, process p2p)",
+    );
+  });
+
+  it("removes a secret that is a whole token", () => {
+    const redact = createRedactor(["secops"]);
+    expect(redact("got secops, then secops.")).toBe(
+      "got [REDACTED], then [REDACTED].",
+    );
+  });
+
+  it("keeps a secret that is part of an open value", () => {
+    const redact = createRedactor(
+      ["127.0.0.1", "elastic:127.0.0.1"],
+      ["http://127.0.0.1:9200"],
+    );
+    const header = Buffer.from("elastic:127.0.0.1").toString("base64");
+    expect(redact("connect ECONNREFUSED 127.0.0.1:9200")).toBe(
+      "connect ECONNREFUSED 127.0.0.1:9200",
+    );
+    expect(redact(`token ${header}`)).toBe("token [REDACTED]");
+  });
+
+  it("removes the password of URL userinfo", () => {
+    expect(createRedactor([])("GET http://elastic:x%40y@host:9200/")).toBe(
+      "GET http://elastic:[REDACTED]@host:9200/",
+    );
+  });
+
+  it("removes password fields of a dump", () => {
+    expect(createRedactor([])("auth: { password: 'abc', api_key: 'k' }")).toBe(
+      "auth: { password: '[REDACTED]', api_key: '[REDACTED]' }",
+    );
+  });
+
   it("removes any Authorization header value", () => {
     expect(createRedactor([])('"authorization": "ApiKey abc=="')).toBe(
       '"authorization": "[REDACTED]"',

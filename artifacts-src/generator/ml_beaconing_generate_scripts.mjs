@@ -276,7 +276,7 @@ export function renderConsole(space, files) {
   for (const step of installSteps(space)) {
     if (step.optional && !optionalHeaderWritten) {
       lines.push(
-        "# Optional, experimental, needs a Platinum or Enterprise licence:",
+        "# Optional, experimental, needs a Platinum, Enterprise or trial licence:",
         "# the anomaly-detection job for processes that rarely beacon.",
         "",
       );

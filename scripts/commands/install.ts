@@ -39,10 +39,12 @@ export function registerInstall(
     );
   addConnectionOptions(command).action(
     async (bundle: string | undefined, flags: InstallFlags) => {
-      const session = openSession(flags, context);
+      const session = openSession(flags, context, [flags.space, bundle]);
       await withSession(session, async ({ services, logger, output }) => {
         logger.headline(
-          `Installing ML-Beaconing into the space "${flags.space}"`,
+          flags.dryRun
+            ? `Dry run: planning the install of ML-Beaconing into the space "${flags.space}"; nothing is changed`
+            : `Installing ML-Beaconing into the space "${flags.space}"`,
         );
         const report = await runInstall(
           {

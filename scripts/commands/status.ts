@@ -17,7 +17,7 @@ export function registerStatus(
   const command = program
     .command("status")
     .description(
-      "report a space's transform, results and saved objects; exits 1 when the transform is missing or failed or saved objects are missing",
+      "report a space's transform, ML job, results and saved objects; exits 1 when the transform is missing or failed, or the Kibana space or saved objects are missing",
     )
     .argument(
       "[bundle]",
@@ -31,7 +31,7 @@ export function registerStatus(
     ) => {
       checkSpaceOption(flags.space);
       const release = await loadSpaceRelease(flags.space, bundle);
-      const session = openSession(flags, context);
+      const session = openSession(flags, context, [flags.space, bundle]);
       await withSession(session, async ({ services, output }) => {
         const report = await readStatus(release, services);
         output({ ...report, healthy: isHealthy(report) }, statusLines(report));

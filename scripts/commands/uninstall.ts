@@ -40,10 +40,12 @@ export function registerUninstall(
     async (bundle: string | undefined, flags: UninstallFlags) => {
       checkSpaceOption(flags.space);
       const release = await loadSpaceRelease(flags.space, bundle);
-      const session = openSession(flags, context);
+      const session = openSession(flags, context, [flags.space, bundle]);
       await withSession(session, async ({ services, logger, output }) => {
         logger.headline(
-          `Uninstalling ML-Beaconing from the space "${flags.space}"`,
+          flags.dryRun
+            ? `Dry run: planning the uninstall of ML-Beaconing from the space "${flags.space}"; nothing is changed`
+            : `Uninstalling ML-Beaconing from the space "${flags.space}"`,
         );
         const report = await runUninstall(release, services, {
           deleteData: flags.deleteData === true,

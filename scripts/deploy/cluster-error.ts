@@ -25,10 +25,18 @@ export class ClusterError extends UserError {
   }
 }
 
+// Both services take the same credentials, so a 401 names the same options.
+const CREDENTIAL_OPTIONS =
+  "--api-key / ELASTIC_API_KEY or --username/--password (ELASTIC_USERNAME/ELASTIC_PASSWORD)";
+
 function formatDetails(details: ErrorDetails): string {
-  const status = details.status === undefined ? "" : ` ${details.status}`;
+  const request = `${details.service} ${details.method} ${details.path}`;
   const type = details.type ? ` ${details.type}:` : "";
-  return `${details.service} ${details.method} ${details.path} failed:${status}${type} ${details.reason}`;
+  if (details.status === 401) {
+    return `${request}: authentication failed (401): check ${CREDENTIAL_OPTIONS}; ${details.service} returned${type} ${details.reason}`;
+  }
+  const status = details.status === undefined ? "" : ` ${details.status}`;
+  return `${request} failed:${status}${type} ${details.reason}`;
 }
 
 /**

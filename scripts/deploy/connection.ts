@@ -39,16 +39,26 @@ export interface Connection {
   redact: Redactor;
 }
 
+/**
+ * Resolves the connection. `openValues` are other values the user passed
+ * openly, such as the space id, which the redactor leaves readable.
+ */
 export function resolveConnection(
   flags: ConnectionFlags,
   env: NodeJS.ProcessEnv = process.env,
+  openValues: readonly string[] = [],
 ): Connection {
   const merged = mergeWithEnv(flags, env);
-  const secrets = secretsOf(merged);
-  const redact = createRedactor(secrets);
   const problems: string[] = [];
   const es = resolveEsUrl(merged, problems);
   const kibanaUrl = resolveKibanaUrl(merged, problems);
+  const redact = createRedactor(
+    secretsOf(merged),
+    [
+      ...openValues,
+      ...[es.url, kibanaUrl, merged.cloudId, merged.username, merged.caCert],
+    ].filter((value): value is string => value !== undefined),
+  );
   const credentials = resolveCredentials(merged, es.urlCredentials, problems);
   const caCert = readCaCert(merged.caCert, problems);
   if (problems.length > 0) {

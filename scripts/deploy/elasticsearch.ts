@@ -4,7 +4,12 @@
 import { Client, errors } from "@elastic/elasticsearch";
 import { ClusterError, describeErrorBody } from "./cluster-error.ts";
 import type { Connection } from "./connection.ts";
-import type { ApiRequest, HttpApi, RequestLog } from "./http-api.ts";
+import type {
+  ApiRequest,
+  ApiResponse,
+  HttpApi,
+  RequestLog,
+} from "./http-api.ts";
 
 export function createElasticsearchApi(
   connection: Connection,
@@ -13,6 +18,8 @@ export function createElasticsearchApi(
   const client = createClient(connection);
   return {
     service: "Elasticsearch",
+    address: connection.esUrl ?? "the Elasticsearch of --cloud-id",
+    addressOptions: addressOptions(connection),
     async request(request) {
       try {
         const response = await client.transport.request(
@@ -27,13 +34,30 @@ export function createElasticsearchApi(
         log?.(
           `Elasticsearch ${request.method} ${request.path} -> ${response.statusCode}`,
         );
-        return { status: response.statusCode ?? 0, body: response.body };
+        return {
+          status: response.statusCode ?? 0,
+          body: response.body,
+          headers: response.headers,
+        };
       } catch (error) {
+        const probed = request.probe ? probeResponse(error) : undefined;
+        if (probed !== undefined) {
+          log?.(
+            `Elasticsearch ${request.method} ${request.path} -> ${probed.status}`,
+          );
+          return probed;
+        }
         throw toClusterError(error, request, connection, log);
       }
     },
     close: () => client.close(),
   };
+}
+
+function addressOptions(connection: Connection): string {
+  return connection.esUrl === undefined
+    ? "--cloud-id / ELASTIC_CLOUD_ID"
+    : "--es-url / ELASTICSEARCH_URL";
 }
 
 function createClient(connection: Connection): Client {
@@ -49,6 +73,21 @@ function createClient(connection: Connection): Client {
     // for node addresses that may not be reachable from where it runs.
     sniffOnStart: false,
   });
+}
+
+// The response inside a client error, for a probe: any status but 401,
+// and a success without the x-elastic-product header.
+function probeResponse(error: unknown): ApiResponse | undefined {
+  const failed =
+    error instanceof errors.ResponseError ||
+    error instanceof errors.ProductNotSupportedError;
+  const meta = failed ? error.meta : undefined;
+  if (meta === undefined || meta.statusCode === 401) return undefined;
+  return {
+    status: meta.statusCode ?? 0,
+    body: meta.body,
+    headers: meta.headers,
+  };
 }
 
 function queryOf(path: string): Record<string, string> | undefined {
@@ -83,8 +122,7 @@ function toClusterError(
     return new ClusterError(
       {
         ...base,
-        reason:
-          "the server did not identify itself as Elasticsearch (missing x-elastic-product header); check --es-url",
+        reason: `the server did not answer as Elasticsearch (no x-elastic-product header); check ${addressOptions(connection)}`,
       },
       connection.redact,
       error,

@@ -12,18 +12,29 @@ export interface ApiRequest {
   body?: unknown;
   /** A file uploaded as multipart/form-data field `file` (Kibana import). */
   upload?: { fileName: string; text: string };
+  /**
+   * Returns every status but 401 as a response, skipping the Elasticsearch
+   * client's product check, to find out which server is at an address.
+   */
+  probe?: boolean;
 }
 
 export interface ApiResponse {
   status: number;
   body: unknown;
+  /** Response headers, names in lower case. */
+  headers?: Record<string, unknown>;
 }
 
 export interface HttpApi {
   readonly service: Service;
+  /** The server's URL, or how it was given (`--cloud-id`), for messages. */
+  readonly address: string;
+  /** The options that set the address, for example `--es-url / ELASTICSEARCH_URL`. */
+  readonly addressOptions: string;
   /**
-   * Sends a request. A 404 is returned as a response; any other status of
-   * 400 or more raises a ClusterError.
+   * Sends a request. A 404 is returned as a response, and any other status
+   * of 400 or more raises a ClusterError unless the request is a probe.
    */
   request(request: ApiRequest): Promise<ApiResponse>;
   close(): Promise<void>;

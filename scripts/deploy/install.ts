@@ -5,7 +5,7 @@ import {
   deriveSpaceIds,
 } from "../../artifacts-src/generator/ml_beaconing_generate_scripts.mjs";
 import { DASHBOARDS_FILE, TRANSFORM_FILE } from "../../artifacts-src/index.ts";
-import { UserError } from "../errors.ts";
+import { PreflightError, UserError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import { applySteps, type ApplyResult, type Services } from "./apply.ts";
 import { planInstall, type InstallPlan } from "./install-plan.ts";
@@ -90,9 +90,9 @@ async function checkCluster(
   }
   const problems = checkClusterFacts(facts, requirements);
   if (problems.length > 0) {
-    throw new UserError(
-      `cannot install into the space "${request.space}"; nothing was changed:\n` +
-        problems.map((problem, i) => `  ${i + 1}. ${problem}`).join("\n"),
+    throw new PreflightError(
+      `cannot install into the space "${request.space}"; nothing was changed`,
+      problems,
     );
   }
   return facts;

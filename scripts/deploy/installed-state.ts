@@ -67,16 +67,8 @@ export async function readInstalledState(
     transformStats: await readTransformStats(get, ids.transformId),
     allTransforms,
     savedObjects: await readSavedObjects(kibana, ids.kibanaPathPrefix, objects),
-    mlJobState: await readState(
-      get,
-      `/_ml/anomaly_detectors/${ids.mlJobId}/_stats`,
-      "jobs",
-    ),
-    datafeedState: await readState(
-      get,
-      `/_ml/datafeeds/${ids.datafeedId}/_stats`,
-      "datafeeds",
-    ),
+    mlJobState: await readMlJobState(get, ids.mlJobId),
+    datafeedState: await readDatafeedState(get, ids.datafeedId),
   };
 }
 
@@ -105,6 +97,16 @@ export async function readTransformStats(
   return body?.transforms?.[0];
 }
 
+/** Returns the job's state (opened, closed, failed, ...) or undefined when it does not exist. */
+export function readMlJobState(get: Get, id: string) {
+  return readState(get, `/_ml/anomaly_detectors/${id}/_stats`, "jobs");
+}
+
+/** Returns the datafeed's state (started, stopped, ...) or undefined when it does not exist. */
+export function readDatafeedState(get: Get, id: string) {
+  return readState(get, `/_ml/datafeeds/${id}/_stats`, "datafeeds");
+}
+
 async function readState(
   get: Get,
   path: string,
@@ -113,6 +115,17 @@ async function readState(
   const body = (await get(path)) as
     Record<string, { state?: string }[]> | undefined;
   return body?.[key]?.[0]?.state;
+}
+
+export async function readSpaceExists(
+  kibana: HttpApi,
+  space: string,
+): Promise<boolean> {
+  const response = await kibana.request({
+    method: "GET",
+    path: `/api/spaces/space/${encodeURIComponent(space)}`,
+  });
+  return response.status === 200;
 }
 
 export async function readSavedObjects(

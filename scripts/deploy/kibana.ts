@@ -22,6 +22,11 @@ export function createKibanaApi(
 ): HttpApi {
   return {
     service: "Kibana",
+    address: connection.kibanaUrl,
+    addressOptions:
+      connection.cloudId === undefined
+        ? "--kibana-url / KIBANA_URL"
+        : "--kibana-url / KIBANA_URL or --cloud-id / ELASTIC_CLOUD_ID",
     async request(request) {
       const response = await send(connection, request).catch(
         (error: unknown) => {
@@ -38,7 +43,8 @@ export function createKibanaApi(
         },
       );
       log?.(`Kibana ${request.method} ${request.path} -> ${response.status}`);
-      if (response.status >= 400 && response.status !== 404) {
+      const probed = request.probe && response.status !== 401;
+      if (response.status >= 400 && response.status !== 404 && !probed) {
         throw new ClusterError(
           {
             service: "Kibana",
@@ -82,6 +88,7 @@ function send(
           resolve({
             status: incoming.statusCode ?? 0,
             body: parseBody(Buffer.concat(chunks)),
+            headers: incoming.headers,
           }),
         );
       },

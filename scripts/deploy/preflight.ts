@@ -5,6 +5,8 @@
 import { ClusterError } from "./cluster-error.ts";
 import type { FileTree } from "../load/read-bundle.ts";
 import type { HttpApi } from "./http-api.ts";
+import { identifyElasticsearch, identifyKibana } from "./identify.ts";
+import { readSpaceExists } from "./installed-state.ts";
 import { checkStackVersions } from "./version-check.ts";
 
 export interface Requirements {
@@ -68,25 +70,18 @@ export async function gatherClusterFacts(
   kibana: HttpApi,
   requirements: Requirements,
 ): Promise<ClusterFacts> {
-  const info = (await es.request({ method: "GET", path: "/" })).body as {
-    version: { number: string; build_flavor?: string };
-  };
-  const status = await kibana.request({ method: "GET", path: "/api/status" });
-  const space = await kibana.request({
-    method: "GET",
-    path: `/api/spaces/space/${encodeURIComponent(requirements.space)}`,
-  });
+  const info = await identifyElasticsearch(es);
+  const kibanaVersion = await identifyKibana(kibana);
+  const spaceExists = await readSpaceExists(kibana, requirements.space);
   const license = (await es.request({ method: "GET", path: "/_license" }))
     .body as {
     license: { type: string; status: string };
   };
   return {
-    esVersion: info.version.number,
-    esBuildFlavor: info.version.build_flavor,
-    kibanaVersion:
-      (status.body as { version?: { number?: string } }).version?.number ??
-      "unknown",
-    spaceExists: space.status === 200,
+    esVersion: info.version,
+    esBuildFlavor: info.buildFlavor,
+    kibanaVersion,
+    spaceExists,
     license: license.license,
     privileges: await readPrivileges(es, requirements),
   };

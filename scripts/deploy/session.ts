@@ -54,11 +54,21 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/**
+ * Opens the connections of a deploy command. `openValues` are the other
+ * values the user passed (space id, bundle path), which output keeps
+ * readable even when a secret equals one of them.
+ */
 export function openSession(
   flags: ConnectionFlags,
   context: CommandContext,
+  openValues: (string | undefined)[] = [],
 ): Session {
-  const connection = resolveConnection(flags);
+  const connection = resolveConnection(
+    flags,
+    process.env,
+    openValues.filter((value): value is string => value !== undefined),
+  );
   const redact = connection.redact;
   const logger = redactLogger(context.logger(), redact);
   const debug = context.debug

@@ -1,11 +1,16 @@
 // Reports on a space's installation: the transform's state and counters,
-// the results and latest beaconing signals, and which saved objects exist.
+// the ML job and datafeed when installed, the results and latest beaconing
+// signals, and which saved objects exist.
 import { deriveSpaceIds } from "../../artifacts-src/generator/ml_beaconing_generate_scripts.mjs";
 import { DASHBOARDS_FILE } from "../../artifacts-src/index.ts";
 import type { Services } from "./apply.ts";
 import type { HttpApi } from "./http-api.ts";
+import { identifyElasticsearch, identifyKibana } from "./identify.ts";
 import {
+  readDatafeedState,
+  readMlJobState,
   readSavedObjects,
+  readSpaceExists,
   readTransformStats,
   type TransformStats,
 } from "./installed-state.ts";
@@ -24,12 +29,17 @@ export interface Signal {
 
 export interface StatusReport {
   space: string;
+  spaceExists: boolean;
   transformId: string;
   transform?: TransformStats;
+  /** The optional anomaly-detection job and datafeed, when installed. */
+  mlJob?: { id: string; state: string };
+  datafeed?: { id: string; state: string };
   resultsIndex: string;
   /** Undefined when the results index does not exist. */
   resultCount?: number;
   latestSignals: Signal[];
+  /** Both lists are empty when the Kibana space does not exist. */
   savedObjects: { present: string[]; missing: string[] };
 }
 
@@ -39,31 +49,53 @@ export async function readStatus(
 ): Promise<StatusReport> {
   const ids = deriveSpaceIds(release.space);
   const es = services.Elasticsearch;
+  // A 404 from the wrong server would read as "not installed".
+  await identifyElasticsearch(es);
+  await identifyKibana(services.Kibana);
   const get = async (path: string) => {
     const response = await es.request({ method: "GET", path });
     return response.status === 404 ? undefined : response.body;
   };
-  const objects = parseSavedObjects(release.files[DASHBOARDS_FILE] ?? "");
-  const found = await readSavedObjects(
-    services.Kibana,
-    ids.kibanaPathPrefix,
-    objects,
-  );
-  const keys = objects.map(refKey);
+  const spaceExists = await readSpaceExists(services.Kibana, release.space);
   const count = (await get(`/${ids.destIndex}/_count`)) as
     { count: number } | undefined;
+  const mlJobState = await readMlJobState(get, ids.mlJobId);
+  const datafeedState = await readDatafeedState(get, ids.datafeedId);
   return {
     space: release.space,
+    spaceExists,
     transformId: ids.transformId,
     transform: await readTransformStats(get, ids.transformId),
+    mlJob: stateOf(ids.mlJobId, mlJobState),
+    datafeed: stateOf(ids.datafeedId, datafeedState),
     resultsIndex: ids.destIndex,
     resultCount: count?.count,
     latestSignals:
       count === undefined ? [] : await latestSignals(es, ids.destIndex),
-    savedObjects: {
-      present: keys.filter((key) => found[key] !== undefined),
-      missing: keys.filter((key) => found[key] === undefined),
-    },
+    savedObjects: spaceExists
+      ? await savedObjectStatus(release, services)
+      : { present: [], missing: [] },
+  };
+}
+
+function stateOf(id: string, state: string | undefined) {
+  return state === undefined ? undefined : { id, state };
+}
+
+async function savedObjectStatus(
+  release: SpaceRelease,
+  services: Services,
+): Promise<StatusReport["savedObjects"]> {
+  const objects = parseSavedObjects(release.files[DASHBOARDS_FILE] ?? "");
+  const found = await readSavedObjects(
+    services.Kibana,
+    deriveSpaceIds(release.space).kibanaPathPrefix,
+    objects,
+  );
+  const keys = objects.map(refKey);
+  return {
+    present: keys.filter((key) => found[key] !== undefined),
+    missing: keys.filter((key) => found[key] === undefined),
   };
 }
 
@@ -99,6 +131,7 @@ async function latestSignals(es: HttpApi, index: string): Promise<Signal[]> {
 /** True when the installation is complete and its transform has not failed. */
 export function isHealthy(report: StatusReport): boolean {
   return (
+    report.spaceExists &&
     report.transform !== undefined &&
     report.transform.state !== "failed" &&
     report.transform.health?.status !== "red" &&
@@ -126,6 +159,7 @@ export function statusLines(report: StatusReport): string[] {
         `  health issue: ${issue.issue}${issue.details ? `: ${issue.details}` : ""}`,
       );
   }
+  lines.push(...mlLines(report));
   lines.push(
     report.resultCount === undefined
       ? `  results index ${report.resultsIndex}: does not exist`
@@ -136,10 +170,30 @@ export function statusLines(report: StatusReport): string[] {
       `  signal ${s.timestamp} host ${s.host} process ${s.process} score ${s.score ?? "?"} interval ${s.interval ?? "?"}`,
     );
   }
-  lines.push(
-    `  saved objects: ${report.savedObjects.present.length} present, ${report.savedObjects.missing.length} missing`,
-  );
-  for (const key of report.savedObjects.missing)
-    lines.push(`  missing saved object ${key}`);
+  lines.push(...savedObjectLines(report));
   return lines;
+}
+
+function mlLines(report: StatusReport): string[] {
+  const lines: string[] = [];
+  if (report.mlJob !== undefined)
+    lines.push(
+      `  anomaly-detection job ${report.mlJob.id}: ${report.mlJob.state}`,
+    );
+  if (report.datafeed !== undefined)
+    lines.push(`  datafeed ${report.datafeed.id}: ${report.datafeed.state}`);
+  return lines;
+}
+
+function savedObjectLines(report: StatusReport): string[] {
+  if (!report.spaceExists) {
+    return [
+      `  saved objects: the Kibana space "${report.space}" does not exist; create it (Stack Management > Spaces) or pass the id of an existing space to --space`,
+    ];
+  }
+  const { present, missing } = report.savedObjects;
+  return [
+    `  saved objects: ${present.length} present, ${missing.length} missing`,
+    ...missing.map((key) => `  missing saved object ${key}`),
+  ];
 }

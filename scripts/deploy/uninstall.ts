@@ -10,7 +10,12 @@ import { STORED_SCRIPT_IDS } from "../../artifacts-src/stored-scripts.ts";
 import { applySteps, type ApplyResult, type Services } from "./apply.ts";
 import type { ApiRequest } from "./http-api.ts";
 import type { PlannedStep } from "./install-plan.ts";
-import { readInstalledState, type InstalledState } from "./installed-state.ts";
+import { identifyElasticsearch, identifyKibana } from "./identify.ts";
+import {
+  readInstalledState,
+  readSpaceExists,
+  type InstalledState,
+} from "./installed-state.ts";
 import { parseSavedObjects, type SavedObjectRef } from "./saved-objects.ts";
 import type { SpaceRelease } from "./space-files.ts";
 
@@ -202,11 +207,9 @@ export async function runUninstall(
 ): Promise<UninstallReport> {
   const ids = deriveSpaceIds(release.space);
   const objects = parseSavedObjects(release.files[DASHBOARDS_FILE] ?? "");
-  const space = await services.Kibana.request({
-    method: "GET",
-    path: `/api/spaces/space/${encodeURIComponent(release.space)}`,
-  });
-  const spaceExists = space.status === 200;
+  await identifyElasticsearch(services.Elasticsearch);
+  await identifyKibana(services.Kibana);
+  const spaceExists = await readSpaceExists(services.Kibana, release.space);
   const state = await readInstalledState(
     services.Elasticsearch,
     services.Kibana,

@@ -72,7 +72,7 @@ function install(facts: BundleFacts): string {
     "4. Start the transform with the `_start` request of `console.txt`. Its first",
     "   results appear after the first checkpoint, within an hour.",
     `   This bundle has folders for ${facts.spaces.map((space) => `\`${space}\``).join(", ")}.`,
-    "5. Optional, experimental, Platinum or Enterprise licence: create the",
+    "5. Optional, experimental, Platinum, Enterprise or trial licence: create the",
     "   anomaly-detection job in `ml/` with the last requests of `console.txt`.",
     "",
     "Every JSON file is the exact body of its request, so each can also be sent",
