@@ -1,5 +1,6 @@
-// Runs the ml-beaconing executable as a user would, in a child process.
-import { execFile } from "node:child_process";
+// Runs the ml-beaconing executable, or any Node.js script, as a user would:
+// in a child process, with its exit code and both output streams.
+import { execFile, type ExecFileOptions } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -17,36 +18,30 @@ export function runCli(
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      {
-        cwd: ROOT,
-        env: { ...process.env, ...env },
-        maxBuffer: 64 * 1024 * 1024,
-      },
-      (error, stdout, stderr) => {
-        const code = error
-          ? typeof error.code === "number"
-            ? error.code
-            : 1
-          : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
+  return runNodeWith([BIN, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
   });
 }
 
 export function runNode(args: string[], cwd: string): Promise<CliResult> {
+  return runNodeWith(args, { cwd });
+}
+
+function runNodeWith(
+  args: string[],
+  options: ExecFileOptions,
+): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd }, (error, stdout, stderr) => {
-      const code = error
-        ? typeof error.code === "number"
-          ? error.code
-          : 1
-        : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      args,
+      { ...options, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code =
+          typeof error?.code === "number" ? error.code : error ? 1 : 0;
+        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+      },
+    );
   });
 }

@@ -1,6 +1,7 @@
 // Reference types the engine knows: `instanceof`, reference casts, and the
 // names a script may declare, construct or call static methods on.
 
+import { PRIMITIVE_TYPES } from "../parser-base.ts";
 import { PainlessRuntimeError } from "../errors.ts";
 import { JEntry, JList, JMap, JMapView, JSet } from "./collections.ts";
 import { JDocValues, JInstant, JZonedDateTime } from "./dates.ts";
@@ -141,16 +142,7 @@ export const CONSTRUCTIBLE = new Set([
   ...EXCEPTIONS,
 ]);
 
-export const PRIMITIVES = new Set([
-  "boolean",
-  "byte",
-  "short",
-  "char",
-  "int",
-  "long",
-  "float",
-  "double",
-]);
+export const PRIMITIVES = PRIMITIVE_TYPES;
 
 /** True when `name` (without array dimensions) is a type a script may use. */
 export function isKnownType(name: string): boolean {
