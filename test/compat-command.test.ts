@@ -12,7 +12,7 @@ import { newestLine, stackLines } from "../scripts/compat/data.ts";
 import { readZipBundle } from "../scripts/load/read-bundle.ts";
 import { silentLogger } from "../scripts/logger.ts";
 import type { BundleManifest } from "../scripts/schema/generated/manifest.ts";
-import { runCli } from "./helpers/run-cli.ts";
+import { runCliInProcess } from "./helpers/run-cli.ts";
 
 let folder: string;
 let built: BuildResult;
@@ -73,7 +73,7 @@ describe("MINIMUM_STACK_VERSION", () => {
 
 describe("compat on the built bundle", () => {
   it.each(["8", "9"])("exits 0 for the newest %s.x line", async (major) => {
-    const run = await runCli([
+    const run = await runCliInProcess([
       "compat",
       "--stack",
       `${newestOfMajor(major)}.0`,
@@ -84,7 +84,7 @@ describe("compat on the built bundle", () => {
   });
 
   it("exits 0 for the oldest supported version", async () => {
-    const run = await runCli([
+    const run = await runCliInProcess([
       "compat",
       "--stack",
       manifest.minimumStackVersion,
@@ -95,7 +95,12 @@ describe("compat on the built bundle", () => {
 
   it("exits 1 just below it, naming the feature", async () => {
     const below = versionJustBelow(manifest.minimumStackVersion);
-    const run = await runCli(["compat", "--stack", below, built.zipPath]);
+    const run = await runCliInProcess([
+      "compat",
+      "--stack",
+      below,
+      built.zipPath,
+    ]);
     expect(run.code).toBe(1);
     const blockers = manifest.compatibility.usages.filter(
       (usage) => (usage.requires ?? "") === manifest.minimumStackVersion,
@@ -107,7 +112,12 @@ describe("compat on the built bundle", () => {
 
   it("ends a failure with the next step", async () => {
     const below = versionJustBelow(manifest.minimumStackVersion);
-    const run = await runCli(["compat", "--stack", below, built.zipPath]);
+    const run = await runCliInProcess([
+      "compat",
+      "--stack",
+      below,
+      built.zipPath,
+    ]);
     const last = run.stdout.trim().split("\n").at(-1);
     expect(last).toBe(
       `next step: the bundle needs ${manifest.minimumStackVersion} or newer: upgrade the Stack; ` +
@@ -116,7 +126,7 @@ describe("compat on the built bundle", () => {
   });
 
   it("exits 1 for serverless, naming scripted_metric", async () => {
-    const run = await runCli([
+    const run = await runCliInProcess([
       "compat",
       "--stack",
       "serverless",
@@ -127,13 +137,23 @@ describe("compat on the built bundle", () => {
   });
 
   it("exits 2 for banana", async () => {
-    const run = await runCli(["compat", "--stack", "banana", built.zipPath]);
+    const run = await runCliInProcess([
+      "compat",
+      "--stack",
+      "banana",
+      built.zipPath,
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('invalid Stack version "banana"');
   });
 
   it("exits 1 for an unknown major version", async () => {
-    const run = await runCli(["compat", "--stack", "99.0.0", built.zipPath]);
+    const run = await runCliInProcess([
+      "compat",
+      "--stack",
+      "99.0.0",
+      built.zipPath,
+    ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("newer major version");
   });
@@ -142,7 +162,12 @@ describe("compat on the built bundle", () => {
     ["7.16", "is older than", "upgrade the Stack to"],
     ["10.0", "newer major version", "upgrade ml-beaconing"],
   ])("states the reason for %s once", async (version, reason, step) => {
-    const run = await runCli(["compat", "--stack", version, built.zipPath]);
+    const run = await runCliInProcess([
+      "compat",
+      "--stack",
+      version,
+      built.zipPath,
+    ]);
     expect(run.code).toBe(1);
     expect(run.stdout.split(reason)).toHaveLength(2);
     expect(run.stdout).toContain(`no artifact works on ${version}`);
@@ -153,13 +178,18 @@ describe("compat on the built bundle", () => {
 
   it("answers a newer minor with a note", async () => {
     const version = `${newestLine().line.split(".")[0]}.99.0`;
-    const run = await runCli(["compat", "--stack", version, built.zipPath]);
+    const run = await runCliInProcess([
+      "compat",
+      "--stack",
+      version,
+      built.zipPath,
+    ]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("newer than");
   });
 
   it("prints the answer as JSON with --json", async () => {
-    const run = await runCli([
+    const run = await runCliInProcess([
       "--json",
       "compat",
       "--stack",
@@ -196,7 +226,12 @@ describe("compat on a hand-edited bundle folder", () => {
   });
 
   it("names dest.aliases for 8.7.2", async () => {
-    const run = await runCli(["compat", "--stack", "8.7.2", bundleFolder]);
+    const run = await runCliInProcess([
+      "compat",
+      "--stack",
+      "8.7.2",
+      bundleFolder,
+    ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("transform `dest.aliases` needs 8.8.0");
     expect(run.stdout).toContain("2 of 7 artifacts do not work on 8.7.2");
@@ -207,7 +242,12 @@ describe("compat on a hand-edited bundle folder", () => {
       bundleFolder,
       "default/ml_beaconing_pivot_transform.json",
     );
-    const run = await runCli(["compat", "--stack", "8.7.2", transform]);
+    const run = await runCliInProcess([
+      "compat",
+      "--stack",
+      "8.7.2",
+      transform,
+    ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("1 of 1 artifact does not work on 8.7.2");
     expect(run.stdout.trim().split("\n").at(-1)).toBe(
@@ -216,14 +256,19 @@ describe("compat on a hand-edited bundle folder", () => {
   });
 
   it("does not name dest.aliases for 8.8.0", async () => {
-    const run = await runCli(["compat", "--stack", "8.8.0", bundleFolder]);
+    const run = await runCliInProcess([
+      "compat",
+      "--stack",
+      "8.8.0",
+      bundleFolder,
+    ]);
     expect(run.stdout).not.toContain("dest.aliases");
   });
 });
 
 describe("compat without a bundle", () => {
   it("checks the checked-out sources", async () => {
-    const run = await runCli(["compat", "--stack", "serverless"]);
+    const run = await runCliInProcess(["compat", "--stack", "serverless"]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("the checked-out sources");
   });
@@ -236,7 +281,7 @@ describe("compat on input that is not a bundle", () => {
   };
 
   it("exits 2 for a file that is no artifact", async () => {
-    const run = await runCli([
+    const run = await runCliInProcess([
       "compat",
       "--stack",
       "serverless",
@@ -252,14 +297,14 @@ describe("compat on input that is not a bundle", () => {
   it("exits 2 for an empty folder", async () => {
     const empty = path.join(folder, "empty");
     await fs.mkdir(empty, { recursive: true });
-    const run = await runCli(["compat", "--stack", "8.12", empty]);
+    const run = await runCliInProcess(["compat", "--stack", "8.12", empty]);
     expectUsageError(run);
     expect(run.stderr).toContain(`${empty} contains no ML-Beaconing artifacts`);
   });
 
   it("exits 2 for a missing path", async () => {
     const missing = path.join(folder, "missing.zip");
-    const run = await runCli(["compat", "--stack", "8.12", missing]);
+    const run = await runCliInProcess(["compat", "--stack", "8.12", missing]);
     expectUsageError(run);
     expect(run.stderr).toContain(`cannot read ${missing}`);
   });
@@ -267,7 +312,7 @@ describe("compat on input that is not a bundle", () => {
   it("exits 2 for a file that is not a zip", async () => {
     const fake = path.join(folder, "not-a.zip");
     await fs.writeFile(fake, "not a zip");
-    const run = await runCli(["compat", "--stack", "8.12", fake]);
+    const run = await runCliInProcess(["compat", "--stack", "8.12", fake]);
     expectUsageError(run);
     expect(run.stderr).toContain(`cannot read ${fake} as a zip`);
   });
@@ -278,7 +323,7 @@ describe("compat on input that is not a bundle", () => {
     // Overwrites compressed data of the first entry; the directory stays intact.
     bytes.fill(0xff, 200, 260);
     await fs.writeFile(damaged, bytes);
-    const run = await runCli(["compat", "--stack", "8.12", damaged]);
+    const run = await runCliInProcess(["compat", "--stack", "8.12", damaged]);
     expectUsageError(run);
     expect(run.stderr).toContain(`cannot read ${damaged} as a zip (entry`);
     expect(run.stderr).not.toContain("internal error");

@@ -8,7 +8,7 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function runCli(args: string[]): Promise<CliRun> {
+export async function runCliInProcess(args: string[]): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const out = vi
