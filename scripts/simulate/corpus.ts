@@ -38,6 +38,11 @@ export interface CorpusOptions {
 export function generateCorpus(options: CorpusOptions): Scenario[] {
   const random = createRandom(options.seed ?? 1);
   const now = options.nowMillis;
+  // Phase of the jittered slow beacons: anywhere in the minute, and half the
+  // time within 7.5 s of a bucket edge, so their 20 s of jitter moves events
+  // across the edge.
+  const edgePhase = () =>
+    random() < 0.5 ? random() * 60 : (random() * 15 + 52.5) % 60;
   const steady = {
     jitterSeconds: 0,
     phaseSeconds: 30,
@@ -76,7 +81,7 @@ export function generateCorpus(options: CorpusOptions): Scenario[] {
           jitterSeconds: 20,
           sourceBytes: [502, 522],
           destinationBytes: [2007, 2089],
-          phaseSeconds: 30,
+          phaseSeconds: edgePhase(),
         },
         now,
         random,
@@ -97,7 +102,11 @@ export function generateCorpus(options: CorpusOptions): Scenario[] {
           jitterSeconds: 5,
           sourceBytes: [507, 517],
           destinationBytes: [2028, 2068],
-          phaseSeconds: 40,
+          // Keeps both slots of each minute at least the 5 s of jitter away
+          // from a bucket edge, so every bucket contains two events and the
+          // count-variation test applies. The periodic scenarios cover
+          // events that cross edges.
+          phaseSeconds: 35 + random() * 20,
         },
         now,
         random,
@@ -123,7 +132,7 @@ export function generateCorpus(options: CorpusOptions): Scenario[] {
           jitterSeconds: 20,
           sourceBytes: [502, 522],
           destinationBytes: [2007, 2089],
-          phaseSeconds: 30,
+          phaseSeconds: edgePhase(),
         },
         now,
         random,
