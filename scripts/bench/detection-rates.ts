@@ -1,8 +1,9 @@
-// Detection rates of the shipped transform and Painless scripts: runs the
-// transform simulator over many generated groups per scenario (beacons of
-// 30 s to 30 min with several jitters, Poisson background, bursty
-// interactive traffic) and prints, per scenario, the share of groups flagged
-// is_beaconing, periodic and low_count_variation, and the periods reported.
+// Measures the detection rates of the shipped transform and Painless
+// scripts. Runs the transform simulator over many generated groups per
+// scenario: beacons of 30 s to 30 min with several jitters, Poisson
+// background and bursty interactive traffic. Prints, per scenario, the share
+// of groups flagged is_beaconing, periodic and low_count_variation, and the
+// periods reported.
 // Every beacon group gets its own random phase, so events fall anywhere in
 // their minute bucket. It is a measurement, not a test: nothing fails.
 //
@@ -24,7 +25,7 @@ const NOW = Date.parse("2026-12-04T12:00:00Z");
 
 interface Scenario {
   name: string;
-  /** Beacon period in minute buckets, when it is 2 or more; else undefined. */
+  /** Beacon period in minute buckets; undefined below 2 buckets. */
   periodBuckets?: number;
   generate(
     process: string,
