@@ -63,7 +63,7 @@ describe("shipped init script", () => {
     ],
     [
       { max_jitter: 0.2 },
-      "allow up to 363154 loop iterations in the periodic test, more than the supported 300000",
+      "allow up to 444583 loop iterations in the periodic test, more than the supported 400000",
     ],
   ])("rejects %j", (overrides, message) => {
     expect(() => runInit(overrides)).toThrow(message);

@@ -4,6 +4,10 @@
 // private-to-private traffic, each with the verdict the transform must give.
 // A seeded PRNG makes every corpus reproducible.
 
+import { beacon, bursty, createRandom, poisson, retarget } from "./traffic.ts";
+
+export { createRandom, networkEvent, type EventSpec } from "./traffic.ts";
+
 export type Verdict =
   | { kind: "no-result" }
   | { kind: "not-beaconing" }
@@ -25,161 +29,6 @@ export interface Scenario {
   expected: Verdict;
 }
 
-/** mulberry32: a small, fast 32-bit PRNG; the same seed gives the same stream. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export interface EventSpec {
-  host: string;
-  process: string;
-  millis: number;
-  sourceIp: string;
-  destinationIp: string;
-  sourceBytes: number;
-  destinationBytes: number;
-}
-
-/** Builds one ECS network disconnect event, as Elastic Defend writes it. */
-export function networkEvent(spec: EventSpec): Record<string, unknown> {
-  return {
-    "@timestamp": new Date(spec.millis).toISOString(),
-    event: {
-      category: ["network"],
-      action: "disconnect_received",
-      kind: "event",
-    },
-    host: { name: spec.host },
-    process: { name: spec.process },
-    source: { ip: spec.sourceIp, bytes: spec.sourceBytes },
-    destination: { ip: spec.destinationIp, bytes: spec.destinationBytes },
-  };
-}
-
-const WINDOW_MILLIS = 6 * 3600_000;
-const BUCKET_MILLIS = 60_000;
-
-interface BeaconSpec {
-  host: string;
-  process: string;
-  periodSeconds: number;
-  /** Largest shift of one event from its slot, in seconds. */
-  jitterSeconds: number;
-  /** Largest relative change of the payload sizes, as a fraction. */
-  payloadVariation: number;
-  /** Offset of the first slot inside its bucket, in seconds. */
-  phaseSeconds: number;
-}
-
-function beacon(
-  spec: BeaconSpec,
-  nowMillis: number,
-  random: () => number,
-): Array<Record<string, unknown>> {
-  const events: Array<Record<string, unknown>> = [];
-  // Slots run backwards from the newest bucket's start plus the phase, so a
-  // jitter below half a bucket keeps every event inside its slot's bucket.
-  const newestBucketStart =
-    Math.floor(nowMillis / BUCKET_MILLIS) * BUCKET_MILLIS - BUCKET_MILLIS;
-  const period = spec.periodSeconds * 1000;
-  for (
-    let slot = newestBucketStart + spec.phaseSeconds * 1000;
-    slot > nowMillis - WINDOW_MILLIS;
-    slot -= period
-  ) {
-    const jitter = (random() * 2 - 1) * spec.jitterSeconds * 1000;
-    const vary = (base: number) =>
-      Math.round(base * (1 + (random() * 2 - 1) * spec.payloadVariation));
-    events.push(
-      networkEvent({
-        host: spec.host,
-        process: spec.process,
-        millis: Math.round(slot + jitter),
-        sourceIp: "10.1.1.5",
-        destinationIp: "93.184.216.34",
-        sourceBytes: vary(512),
-        destinationBytes: vary(2048),
-      }),
-    );
-  }
-  return events;
-}
-
-function poisson(
-  host: string,
-  process: string,
-  meanSeconds: number,
-  nowMillis: number,
-  random: () => number,
-) {
-  const events: Array<Record<string, unknown>> = [];
-  let millis = nowMillis - WINDOW_MILLIS;
-  for (;;) {
-    millis += -Math.log(1 - random()) * meanSeconds * 1000;
-    if (millis >= nowMillis) return events;
-    events.push(
-      networkEvent({
-        host,
-        process,
-        millis: Math.round(millis),
-        sourceIp: "10.1.1.7",
-        // 12 destinations, below the 2K = 20 IPs the map script counts
-        // exactly, so destination_ips does not depend on the shard count.
-        destinationIp: `151.101.${Math.floor(random() * 3) + 1}.${Math.floor(random() * 4) + 1}`,
-        sourceBytes: Math.floor(200 + random() * 20_000),
-        destinationBytes: Math.floor(500 + random() * 200_000),
-      }),
-    );
-  }
-}
-
-function bursty(
-  host: string,
-  process: string,
-  nowMillis: number,
-  random: () => number,
-) {
-  const events: Array<Record<string, unknown>> = [];
-  const bursts = 7 + Math.floor(random() * 5);
-  for (let b = 0; b < bursts; b++) {
-    const start =
-      nowMillis - WINDOW_MILLIS + random() * (WINDOW_MILLIS - 600_000);
-    const size = 20 + Math.floor(random() * 40);
-    for (let i = 0; i < size; i++) {
-      events.push(
-        networkEvent({
-          host,
-          process,
-          millis: Math.round(start + random() * 300_000),
-          sourceIp: "192.168.4.20",
-          destinationIp: `140.82.${112 + Math.floor(random() * 2)}.${Math.floor(random() * 4) + 1}`,
-          sourceBytes: Math.floor(100 + random() * 5000),
-          destinationBytes: Math.floor(100 + random() * 50_000),
-        }),
-      );
-    }
-  }
-  return events;
-}
-
-function retarget(
-  events: Array<Record<string, unknown>>,
-  sourceIp: string,
-  destinationIp: string,
-) {
-  for (const event of events) {
-    (event.source as Record<string, unknown>).ip = sourceIp;
-    (event.destination as Record<string, unknown>).ip = destinationIp;
-  }
-  return events;
-}
-
 export interface CorpusOptions {
   nowMillis: number;
   seed?: number;
@@ -189,7 +38,17 @@ export interface CorpusOptions {
 export function generateCorpus(options: CorpusOptions): Scenario[] {
   const random = createRandom(options.seed ?? 1);
   const now = options.nowMillis;
-  const steady = { jitterSeconds: 0, payloadVariation: 0, phaseSeconds: 30 };
+  // Phase of the jittered slow beacons: anywhere in the minute, and half the
+  // time within 7.5 s of a bucket edge, so their 20 s of jitter moves events
+  // across the edge.
+  const edgePhase = () =>
+    random() < 0.5 ? random() * 60 : (random() * 15 + 52.5) % 60;
+  const steady = {
+    jitterSeconds: 0,
+    phaseSeconds: 30,
+    sourceBytes: [512, 512] as [number, number],
+    destinationBytes: [2048, 2048] as [number, number],
+  };
   return [
     {
       name: "beacon-60s",
@@ -220,8 +79,9 @@ export function generateCorpus(options: CorpusOptions): Scenario[] {
           process: "slow.exe",
           periodSeconds: 300,
           jitterSeconds: 20,
-          payloadVariation: 0.02,
-          phaseSeconds: 30,
+          sourceBytes: [502, 522],
+          destinationBytes: [2007, 2089],
+          phaseSeconds: edgePhase(),
         },
         now,
         random,
@@ -240,8 +100,13 @@ export function generateCorpus(options: CorpusOptions): Scenario[] {
           process: "fast.exe",
           periodSeconds: 30,
           jitterSeconds: 5,
-          payloadVariation: 0.01,
-          phaseSeconds: 40,
+          sourceBytes: [507, 517],
+          destinationBytes: [2028, 2068],
+          // Keeps both slots of each minute at least the 5 s of jitter away
+          // from a bucket edge, so every bucket contains two events and the
+          // count-variation test applies. The periodic scenarios cover
+          // events that cross edges.
+          phaseSeconds: 35 + random() * 20,
         },
         now,
         random,
@@ -265,8 +130,9 @@ export function generateCorpus(options: CorpusOptions): Scenario[] {
           process: "rare.exe",
           periodSeconds: 1800,
           jitterSeconds: 20,
-          payloadVariation: 0.02,
-          phaseSeconds: 30,
+          sourceBytes: [502, 522],
+          destinationBytes: [2007, 2089],
+          phaseSeconds: edgePhase(),
         },
         now,
         random,
