@@ -1,10 +1,11 @@
-// Every field the pivot transform and its ingest pipeline write, with its
-// Elasticsearch field type. The names are those of the public Network
-// Beaconing integration's results (packages/beaconing, fields.yml), so
-// detection rules written for Elastic's results read these unchanged. The
-// statistics are `double` here, where fields.yml has `float`: both are
-// numbers to Kibana and to queries, and double keeps the precision the
-// scripts compute with.
+// The fields of the results index with their Elasticsearch field types: every
+// field the pivot transform and its ingest pipeline write, plus `source.ip`
+// and the top-level `destination_ips`, which Elastic's own beaconing results
+// map (packages/beaconing, fields.yml) although this transform does not write
+// them. The names are Elastic's, so detection rules written for Elastic's
+// results read these unchanged. The statistics are `double` here, where
+// fields.yml has `float`: both are numbers to Kibana and to queries, and
+// double keeps the precision the scripts compute with.
 
 export type OutputFieldType =
   "date" | "keyword" | "boolean" | "long" | "double" | "ip";

@@ -110,7 +110,7 @@ describe("validateFiles", () => {
 
   test("query window disagrees with the parameters", () => {
     const files = editJson(bundle, TRANSFORM, (transform) => {
-      transform.pivot.aggregations.beacon_stats.scripted_metric.params.number_buckets_in_range = 720;
+      transform.pivot.aggregations.beacon_stats.scripted_metric.params.number_buckets_in_range = 300;
     });
     const problems = errorsOf(validateFiles(files));
     expect(problems).toHaveLength(1);
@@ -118,7 +118,7 @@ describe("validateFiles", () => {
     expect(problems[0]?.location).toBe(
       "/source/query/bool/filter/0/range/@timestamp/gte",
     );
-    expect(problems[0]?.message).toContain("720 x 60 = 43200 s");
+    expect(problems[0]?.message).toContain("300 x 60 = 18000 s");
   });
 
   test("unknown transform field", () => {
@@ -360,5 +360,22 @@ describe("validateFiles space folders", () => {
     );
     expect(problems).toHaveLength(1);
     expect(problems[0]?.severity).toBe("warning");
+  });
+});
+
+describe("validateFiles parameters", () => {
+  test("init script rejects a 12 h window at P 6", () => {
+    const files = editJson(bundle, TRANSFORM, (transform) => {
+      const params =
+        transform.pivot.aggregations.beacon_stats.scripted_metric.params;
+      params.number_buckets_in_range = 720;
+      transform.source.query.bool.filter[0].range["@timestamp"].gte =
+        "now-43200s";
+    });
+    const problems = errorsOf(validateFiles(files)).filter(
+      (p) => p.file === TRANSFORM,
+    );
+    expect(problems.map((p) => p.code)).toEqual(["transform-params-rejected"]);
+    expect(problems[0]?.message).toContain("number_buckets_in_range [720]");
   });
 });

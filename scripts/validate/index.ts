@@ -9,6 +9,7 @@ import { ARTIFACT_FILE_NAMES, baseName, classify } from "./file-kinds.ts";
 import { manifestProblems } from "./manifest-checks.ts";
 import { fileProblems } from "./file-checks.ts";
 import { schemaProblems } from "./schemas.ts";
+import { parameterProblems } from "./parameter-checks.ts";
 import { spaceProblems } from "./space-checks.ts";
 import {
   PROBE_SPACE,
@@ -60,7 +61,11 @@ export function validateFiles(files: FileTree): Problem[] {
     if (singleFile) {
       problems.push(...windowProblems(space));
     } else {
-      problems.push(...transformProblems(space), ...spaceProblems(space));
+      problems.push(
+        ...transformProblems(space),
+        ...spaceProblems(space),
+        ...parameterProblems(space),
+      );
     }
   }
 
