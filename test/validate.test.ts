@@ -379,3 +379,24 @@ describe("validateFiles parameters", () => {
     expect(problems[0]?.message).toContain("number_buckets_in_range [720]");
   });
 });
+
+describe("validateFiles lone space folder", () => {
+  test("stale console.txt warns as in a bundle", () => {
+    const folder: FileTree = {};
+    for (const [file, text] of Object.entries(bundle)) {
+      if (file.startsWith("secops/"))
+        folder[file.slice("secops/".length)] = text;
+    }
+    expect(validateFiles(folder)).toEqual([]);
+    const edited = editJson(
+      folder,
+      "ml_beaconing_pivot_transform.json",
+      (transform) => {
+        transform.frequency = "2h";
+      },
+    );
+    expect(validateFiles(edited).map((p) => p.code)).toEqual([
+      "space-console-stale",
+    ]);
+  });
+});

@@ -104,11 +104,12 @@ function spaceFolders(
       const folder = file.includes("/")
         ? file.slice(0, file.lastIndexOf("/"))
         : "";
-      const space = spaceOfFolder(folder);
+      const transform = parsed[file] as Transform;
+      const space = spaceOfFolder(folder) ?? spaceOfRoot(folder, transform);
       return {
         folder,
         space,
-        transform: parsed[file] as Transform,
+        transform,
         files: folderFiles(parsed, folder),
         texts: folderTexts(texts, folder),
         expectedSavedObjectIds: space
@@ -118,8 +119,17 @@ function spaceFolders(
     });
 }
 
+// A space folder checked on its own has lost its name, so its space is read
+// from the transform's results index, ml_beaconing_<space>. That keeps the
+// console.txt check; the index itself then cannot be caught disagreeing.
+function spaceOfRoot(folder: string, transform: Transform): string | undefined {
+  if (folder !== "") return undefined;
+  const space = /^ml_beaconing_(.+)$/.exec(transform.dest.index)?.[1];
+  return space && checkSpaceId(space).length === 0 ? space : undefined;
+}
+
 // The space a folder is for: its own name, or the probe space for
-// templates/. A root folder checked on its own has no known space.
+// templates/.
 function spaceOfFolder(folder: string): string | undefined {
   if (folder === TEMPLATE_FOLDER) return PROBE_SPACE;
   const name = folder.split("/").pop() ?? "";
