@@ -6,7 +6,7 @@
 import { PainlessRuntimeError } from "../painless/errors.ts";
 import type { JDoc } from "../painless/runtime/dates.ts";
 import { scriptedMetricOf, type SimulationArtifacts } from "./artifacts.ts";
-import { dateValue, valuesOf, type SimEvent } from "./events.ts";
+import { dateValue, fieldType, valuesOf, type SimEvent } from "./events.ts";
 import { applyPipeline, setPath, type IndexedDocument } from "./pipeline.ts";
 import { compileQuery } from "./query.ts";
 import { compileMetric, runGroup } from "./scripted-metric.ts";
@@ -86,6 +86,7 @@ function simpleAggregation(
   name: string,
   spec: Record<string, unknown>,
   events: SimEvent[],
+  dateFields: ReadonlySet<string>,
 ): unknown {
   const [kind, options] = Object.entries(spec)[0] ?? [];
   const field = (options as { field?: unknown } | undefined)?.field;
@@ -99,13 +100,11 @@ function simpleAggregation(
   }
   const raws = events.flatMap((event) => valuesOf(event, field));
   if (kind === "value_count") return raws.length;
-  const dates = raws.map(dateValue);
-  const isDate =
-    raws.length > 0 &&
-    raws.every((raw) => typeof raw === "string") &&
-    dates.every((d) => d !== null);
+  // A date field is known by its mapping, not by its JSON values: ISO text
+  // and epoch milliseconds mix freely in one group.
+  const isDate = fieldType(field, null, dateFields) === "date";
   const numbers = isDate
-    ? (dates as number[])
+    ? raws.map(dateValue).filter((millis) => millis !== null)
     : raws.map(Number).filter((n) => !Number.isNaN(n));
   if (numbers.length === 0) return kind === "sum" ? 0 : null;
   let value: number;
@@ -130,7 +129,11 @@ export function simulateTransform(
   const params = (metricSpec.params ?? {}) as Record<string, unknown>;
   const timeField =
     typeof params.time_field === "string" ? params.time_field : "@timestamp";
+  const syncField = (
+    transform.sync as { time?: { field?: unknown } } | undefined
+  )?.time?.field;
   const dateFields = new Set([timeField]);
+  if (typeof syncField === "string") dateFields.add(syncField);
   const source = (transform.source ?? {}) as { query?: unknown };
   const query = source.query ?? { match_all: {} };
   const matches = compileQuery(query, "", {
@@ -204,7 +207,11 @@ export function simulateTransform(
       ).aggregations ?? {};
     for (const [name, spec] of Object.entries(aggregations)) {
       if (name === metricName) continue;
-      setPath(doc._source, name, simpleAggregation(name, spec, group.events));
+      setPath(
+        doc._source,
+        name,
+        simpleAggregation(name, spec, group.events, dateFields),
+      );
     }
     const groupProblems: string[] = [];
     setPath(
