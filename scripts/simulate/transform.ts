@@ -8,7 +8,8 @@ import type { JDoc } from "../painless/runtime/dates.ts";
 import { scriptedMetricOf, type SimulationArtifacts } from "./artifacts.ts";
 import { dateValue, fieldType, valuesOf, type SimEvent } from "./events.ts";
 import { applyPipeline, setPath, type IndexedDocument } from "./pipeline.ts";
-import { compileQuery } from "./query.ts";
+import { checkMapping, type RejectedEvent } from "./mapping.ts";
+import { compileQuery, countRejections, topLevelClauses } from "./query.ts";
 import { compileMetric, runGroup } from "./scripted-metric.ts";
 import { buildDoc, plainJson, toJson } from "./values.ts";
 
@@ -22,7 +23,11 @@ export interface SimulateOptions {
 
 export interface SimulationSummary {
   events: number;
+  /** Events Elasticsearch would reject; `rejected` in the result says why. */
+  rejectedEvents: number;
   matched: number;
+  /** Matching events whose time is after now; the scripts ignore them. */
+  later: number;
   groups: number;
   beaconing: number;
 }
@@ -32,6 +37,9 @@ export interface SimulationResult {
   summary: SimulationSummary;
   /** Non-finite numbers found in results; Elasticsearch cannot index them as numbers. */
   problems: string[];
+  rejected: RejectedEvent[];
+  /** Events the source query removed, counted by the first top-level clause each fails. */
+  removedBy: Map<string, number>;
 }
 
 export class SimulationError extends Error {
@@ -121,7 +129,7 @@ function simpleAggregation(
 
 export function simulateTransform(
   artifacts: SimulationArtifacts,
-  events: SimEvent[],
+  input: SimEvent[],
   options: SimulateOptions,
 ): SimulationResult {
   const { transform } = artifacts;
@@ -136,17 +144,33 @@ export function simulateTransform(
   if (typeof syncField === "string") dateFields.add(syncField);
   const source = (transform.source ?? {}) as { query?: unknown };
   const query = source.query ?? { match_all: {} };
-  const matches = compileQuery(query, "", {
-    nowMillis: options.nowMillis,
-    dateFields,
-  });
+  const queryContext = { nowMillis: options.nowMillis, dateFields };
+  const matches = compileQuery(query, "", queryContext);
   const fields = groupFields(transform);
+  const longFields = new Set<string>();
+  for (const key of ["source_bytes", "destination_bytes"]) {
+    if (typeof params[key] === "string") longFields.add(params[key] as string);
+  }
+  const { accepted: events, rejected } = checkMapping(input, {
+    dateFields,
+    timeField,
+    longFields,
+  });
 
   const groups = new Map<string, { keys: string[]; events: SimEvent[] }>();
   let matched = 0;
+  let later = 0;
+  const unmatched: SimEvent[] = [];
   for (const event of events) {
-    if (!matches(event)) continue;
+    if (!matches(event)) {
+      unmatched.push(event);
+      continue;
+    }
     matched += 1;
+    if (
+      valuesOf(event, timeField).some((v) => dateValue(v)! > options.nowMillis)
+    )
+      later += 1;
     for (const keys of keysOf(event, fields)) {
       const id = JSON.stringify(keys);
       const group = groups.get(id) ?? { keys, events: [] };
@@ -237,8 +261,17 @@ export function simulateTransform(
 
   return {
     documents,
-    summary: { events: events.length, matched, groups: groups.size, beaconing },
+    summary: {
+      events: input.length,
+      rejectedEvents: rejected.length,
+      matched,
+      later,
+      groups: groups.size,
+      beaconing,
+    },
     problems,
+    rejected,
+    removedBy: countRejections(unmatched, topLevelClauses(query, queryContext)),
   };
 }
 
