@@ -1,11 +1,13 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { createInterface } from "node:readline";
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 
 import { artifactsFromSources } from "../scripts/simulate/artifacts.ts";
 import { networkEvent } from "../scripts/simulate/corpus.ts";
 import { parseDateMillis } from "../scripts/simulate/date-math.ts";
-import { flattenEvent } from "../scripts/simulate/events.ts";
+import { flattenEvent, readEvents } from "../scripts/simulate/events.ts";
 import { coerceLong } from "../scripts/simulate/mapping.ts";
 import { simulateTransform } from "../scripts/simulate/transform.ts";
 import { runCli } from "./helpers/cli.ts";
@@ -158,5 +160,31 @@ describe("simulate options", () => {
       "as NDJSON, one document per group, with or without --json",
     );
     expect(help).toContain("an error is written to standard output");
+  });
+});
+
+describe("simulate event reading", () => {
+  it("reads events line by line from a stream", async () => {
+    const stream = Readable.from(['{"a":1}\r\n\r\n{"b":', '2}\n{"c":3}']);
+    const lines = createInterface({ input: stream, crlfDelay: Infinity });
+    const events = await readEvents(lines, "in.ndjson");
+    expect(events.map((event) => event.line)).toEqual([1, 3, 4]);
+    expect(events[1]!.fields).toEqual({ b: 2 });
+  });
+
+  it("names the line of invalid JSON in a stream", async () => {
+    const lines = createInterface({
+      input: Readable.from(['{"a":1}\n{oops\n']),
+      crlfDelay: Infinity,
+    });
+    await expect(readEvents(lines, "in.ndjson")).rejects.toThrow(
+      "in.ndjson line 2: invalid JSON",
+    );
+  });
+
+  it("rejects a folder as --events", async () => {
+    const result = await simulateFile(tempDir());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("cannot read --events");
   });
 });

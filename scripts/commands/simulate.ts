@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { open, type FileHandle } from "node:fs/promises";
+import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import type { CommandContext } from "../cli.ts";
 import { UserError } from "../errors.ts";
@@ -15,7 +16,11 @@ import {
   type SimulationArtifacts,
 } from "../simulate/artifacts.ts";
 import { parseDateMillis } from "../simulate/date-math.ts";
-import { EventFileError, parseEvents } from "../simulate/events.ts";
+import {
+  EventFileError,
+  readEvents,
+  type SimEvent,
+} from "../simulate/events.ts";
 import { PipelineError } from "../simulate/pipeline.ts";
 import { QueryError } from "../simulate/query.ts";
 import {
@@ -40,10 +45,35 @@ async function loadArtifacts(
   return artifactsFromFiles(release.files);
 }
 
-async function readStandardInput(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+/** Reads the events of `--events`: a file, or standard input for `-`. */
+async function readEventsOption(file: string): Promise<SimEvent[]> {
+  if (file === "-") {
+    const lines = createInterface({
+      input: process.stdin,
+      crlfDelay: Infinity,
+    });
+    return readEvents(lines, "standard input");
+  }
+  let handle: FileHandle;
+  try {
+    handle = await open(file);
+  } catch (error) {
+    throw new UserError(
+      `cannot read --events ${file}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  try {
+    return await readEvents(handle.readLines(), file);
+  } catch (error) {
+    if (error instanceof EventFileError) throw error;
+    throw new UserError(
+      `cannot read --events ${file}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  } finally {
+    await handle.close();
+  }
 }
 
 function parseOptions(options: SimulateOptions): {
@@ -153,21 +183,9 @@ export function registerSimulate(
       logger.headline(
         `Simulating the transform of space ${options.space} at ${new Date(nowMillis).toISOString()} over ${shards} shard(s)`,
       );
-      let text: string;
-      try {
-        text =
-          options.events === "-"
-            ? await readStandardInput()
-            : await readFile(options.events, "utf8");
-      } catch (error) {
-        throw new UserError(
-          `cannot read --events ${options.events}: ${(error as Error).message}`,
-          { cause: error },
-        );
-      }
       try {
         const artifacts = await loadArtifacts(options);
-        const events = parseEvents(text, options.events);
+        const events = await readEventsOption(options.events);
         logger.step(`read ${events.length} events from ${options.events}`);
         const result = simulateTransform(artifacts, events, {
           nowMillis,
