@@ -162,6 +162,8 @@ describe("ml-beaconing simulate options", () => {
     ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("no event matched the source query");
+    expect(result.stderr).toMatch(/: \d+ outside @timestamp gte now-\d+s/);
+    expect(result.stderr).not.toContain("set --now to a time just after");
   });
 });
 

@@ -185,3 +185,38 @@ describe("query clauses", () => {
     );
   });
 });
+
+describe("compileQuery clause forms", () => {
+  it("accepts a single object as bool.filter", () => {
+    const query = { bool: { filter: { term: { "event.action": "a" } } } };
+    expect(matches(query, { event: { action: "a" } })).toBe(true);
+    expect(matches(query, { event: { action: "b" } })).toBe(false);
+  });
+
+  it("matches exists on an object field by its subfields", () => {
+    const query = { exists: { field: "destination" } };
+    expect(matches(query, { destination: { ip: "1.1.1.1" } })).toBe(true);
+    expect(matches(query, { "destination.port": 443 })).toBe(true);
+    expect(matches(query, { destinations: 1 })).toBe(false);
+  });
+
+  it("applies term case_insensitive", () => {
+    const query = {
+      term: { "process.name": { value: "Svc.EXE", case_insensitive: true } },
+    };
+    expect(matches(query, { process: { name: "svc.exe" } })).toBe(true);
+    const exact = { term: { "process.name": { value: "Svc.EXE" } } };
+    expect(matches(exact, { process: { name: "svc.exe" } })).toBe(false);
+  });
+
+  it("rejects an unknown term option naming its path", () => {
+    const query = {
+      bool: {
+        filter: [{ term: { "process.name": { value: "a", fuzzy: 1 } } }],
+      },
+    };
+    expect(() => matches(query, {})).toThrow(
+      "source.query.bool.filter[0].term.process.name: term option [fuzzy] is not supported",
+    );
+  });
+});

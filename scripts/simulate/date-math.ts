@@ -12,18 +12,55 @@ const UNIT_MILLIS: Record<string, number> = {
   s: 1000,
 };
 
-/** Parses an ISO-8601 date or epoch milliseconds; null when invalid. */
+const ISO_DATE =
+  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2})(?::(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?$/;
+
+/** Parses `strict_date_optional_time` text; a time without a zone is UTC. */
+function parseIsoMillis(text: string): number | null {
+  const match = ISO_DATE.exec(text);
+  if (!match) return null;
+  const [, year, month, day, hour, minute, second, fraction, zone] = match;
+  const parts = [
+    Number(year),
+    Number(month ?? "1"),
+    Number(day ?? "1"),
+    Number(hour ?? "0"),
+    Number(minute ?? "0"),
+    Number(second ?? "0"),
+  ] as const;
+  const [y, mo, d, h, mi, s] = parts;
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth) return null;
+  if (h > 23 || mi > 59 || s > 59) return null;
+  const millis = Number((fraction ?? "").padEnd(3, "0").slice(0, 3));
+  let offset = 0;
+  if (zone && zone !== "Z") {
+    const digits = zone.slice(1).replace(":", "");
+    const zoneHours = Number(digits.slice(0, 2));
+    const zoneMinutes = Number(digits.slice(2) || "0");
+    if (zoneHours > 18 || zoneMinutes > 59) return null;
+    offset = (zone[0] === "-" ? -1 : 1) * (zoneHours * 60 + zoneMinutes);
+  }
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d);
+  date.setUTCHours(h, mi, s, millis);
+  return date.getTime() - offset * 60_000;
+}
+
+/**
+ * Parses a date as Elasticsearch's default date format
+ * `strict_date_optional_time||epoch_millis` does: ISO 8601 text (a time
+ * without a zone is UTC), or epoch milliseconds as a number or numeric
+ * string. Returns null when the value is not a date.
+ */
 export function parseDateMillis(value: unknown): number | null {
-  if (typeof value === "number" && Number.isFinite(value))
-    return Math.trunc(value);
+  if (typeof value === "number")
+    return Number.isFinite(value) ? Math.trunc(value) : null;
   if (typeof value !== "string") return null;
-  if (/^-?\d+$/.test(value)) return Number(value);
-  const millis = Date.parse(
-    /[zZ]|[+-]\d\d:?\d\d$/.test(value) || !value.includes("T")
-      ? value
-      : `${value}Z`,
-  );
-  return Number.isNaN(millis) ? null : millis;
+  const iso = parseIsoMillis(value);
+  if (iso !== null) return iso;
+  if (/^-?\d+(\.\d+)?$/.test(value)) return Math.trunc(Number(value));
+  return null;
 }
 
 function addMonths(millis: number, months: number): number {

@@ -100,32 +100,56 @@ export class EventFileError extends Error {
   }
 }
 
+/** Parses one NDJSON line into an event; returns null for a blank line. */
+function parseEventLine(
+  text: string,
+  line: number,
+  file: string,
+): SimEvent | null {
+  const trimmed = text.trim();
+  if (trimmed === "") return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(trimmed);
+  } catch (error) {
+    throw new EventFileError(
+      `${file} line ${line}: invalid JSON: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new EventFileError(
+      `${file} line ${line}: expected a JSON object per line`,
+    );
+  }
+  return flattenEvent(parsed as Record<string, unknown>, line);
+}
+
 /** Parses NDJSON text into events; blank lines are skipped. */
 export function parseEvents(text: string, file: string): SimEvent[] {
   const events: SimEvent[] = [];
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (line === "") continue;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch (error) {
-      throw new EventFileError(
-        `${file} line ${i + 1}: invalid JSON: ${(error as Error).message}`,
-        { cause: error },
-      );
-    }
-    if (
-      typeof parsed !== "object" ||
-      parsed === null ||
-      Array.isArray(parsed)
-    ) {
-      throw new EventFileError(
-        `${file} line ${i + 1}: expected a JSON object per line`,
-      );
-    }
-    events.push(flattenEvent(parsed as Record<string, unknown>, i + 1));
+  text.split("\n").forEach((line, i) => {
+    const event = parseEventLine(line, i + 1, file);
+    if (event) events.push(event);
+  });
+  return events;
+}
+
+/**
+ * Reads NDJSON events line by line, so the input is never one string and
+ * files larger than the maximum string length (about 512 MB) can be read.
+ * Blank lines are skipped.
+ */
+export async function readEvents(
+  lines: AsyncIterable<string>,
+  file: string,
+): Promise<SimEvent[]> {
+  const events: SimEvent[] = [];
+  let line = 0;
+  for await (const text of lines) {
+    line += 1;
+    const event = parseEventLine(text, line, file);
+    if (event) events.push(event);
   }
   return events;
 }

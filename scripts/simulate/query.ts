@@ -244,6 +244,46 @@ function compileBool(
   };
 }
 
+/** `term`, with its `value`, `boost` and `case_insensitive` options. */
+function compileTerm(
+  clause: unknown,
+  path: string,
+  cx: QueryContext,
+): EventPredicate {
+  const [field, spec] = single(clause, path, "term");
+  if (typeof spec !== "object" || spec === null)
+    return compileTerms(field, [spec], cx);
+  const options = spec as Record<string, unknown>;
+  for (const key of Object.keys(options)) {
+    if (!["value", "boost", "case_insensitive"].includes(key))
+      throw new QueryError(
+        `${path}.${field}`,
+        `term option [${key}] is not supported by the simulator`,
+      );
+  }
+  if (options.value === undefined)
+    throw new QueryError(`${path}.${field}`, "[term] needs a value");
+  const caseInsensitive = options.case_insensitive;
+  if (caseInsensitive !== undefined && typeof caseInsensitive !== "boolean")
+    throw new QueryError(
+      `${path}.${field}`,
+      "[case_insensitive] must be true or false",
+    );
+  if (caseInsensitive && typeof options.value === "string") {
+    if (fieldType(field, options.value, cx.dateFields) !== "keyword")
+      throw new QueryError(
+        `${path}.${field}`,
+        "[case_insensitive] is supported by the simulator on keyword fields only",
+      );
+    const expected = options.value.toLowerCase();
+    return (event) =>
+      valuesOf(event, field).some(
+        (value) => String(value).toLowerCase() === expected,
+      );
+  }
+  return compileTerms(field, [options.value], cx);
+}
+
 /** Compiles one query clause; `path` locates it in error messages. */
 export function compileQuery(
   query: unknown,
@@ -261,16 +301,14 @@ export function compileQuery(
       const field = (clause as { field?: unknown })?.field;
       if (typeof field !== "string")
         throw new QueryError(clausePath, "[exists] needs a field");
-      return (event) => valuesOf(event, field).length > 0;
+      // An object field exists when any of its subfields has a value.
+      const prefix = `${field}.`;
+      return (event) =>
+        valuesOf(event, field).length > 0 ||
+        Object.keys(event.fields).some((key) => key.startsWith(prefix));
     }
-    case "term": {
-      const [field, spec] = single(clause, clausePath, "term");
-      const value =
-        typeof spec === "object" && spec !== null
-          ? (spec as { value?: unknown }).value
-          : spec;
-      return compileTerms(field, [value], cx);
-    }
+    case "term":
+      return compileTerm(clause, clausePath, cx);
     case "terms": {
       const [field, values] = single(clause, clausePath, "terms");
       if (!Array.isArray(values))
@@ -288,4 +326,110 @@ export function compileQuery(
         `query clause [${kind}] is not supported by the simulator`,
       );
   }
+}
+
+/** One top-level clause of a query, with the reason to report for an event that fails it. */
+export interface TopLevelClause {
+  reason: string;
+  test: EventPredicate;
+}
+
+function listValues(values: unknown[]): string {
+  const shown = values.slice(0, 3).map(String).join(", ");
+  return values.length > 3 ? `${shown}, ... (${values.length} values)` : shown;
+}
+
+/** Says what a clause requires, for example `event.action disconnect_received`. */
+function describeClause(query: unknown, path: string): string {
+  const [kind, clause] = Object.entries(
+    (query ?? {}) as Record<string, unknown>,
+  )[0] ?? ["", undefined];
+  const [field, spec] = Object.entries(
+    (clause ?? {}) as Record<string, unknown>,
+  )[0] ?? ["", undefined];
+  switch (kind) {
+    case "term": {
+      const value =
+        typeof spec === "object" && spec !== null
+          ? (spec as { value?: unknown }).value
+          : spec;
+      return `${field} ${String(value)}`;
+    }
+    case "terms":
+      return `${field} in [${listValues(asList(spec))}]`;
+    case "exists":
+      return `with ${String((clause as { field?: unknown }).field)}`;
+    case "range": {
+      const bounds = Object.entries((spec ?? {}) as Record<string, unknown>)
+        .map(([op, value]) => `${op} ${String(value)}`)
+        .join(" ");
+      return `${field} ${bounds}`;
+    }
+    default:
+      return `source.query${path}`;
+  }
+}
+
+/**
+ * Splits a query into its top-level clauses: the `filter`, `must` and
+ * `must_not` clauses of a top-level `bool` and its `should` group, or the
+ * query itself. An event the query rejects fails at least one of them.
+ */
+export function topLevelClauses(
+  query: unknown,
+  cx: QueryContext,
+): TopLevelClause[] {
+  const [kind, clause] = single(query, "", "query");
+  if (kind !== "bool") {
+    return [
+      {
+        reason: `not ${describeClause(query, "")}`,
+        test: compileQuery(query, "", cx),
+      },
+    ];
+  }
+  const bool = (clause ?? {}) as Record<string, unknown>;
+  const clauses: TopLevelClause[] = [];
+  for (const key of ["filter", "must", "must_not"]) {
+    asList(bool[key]).forEach((inner, i) => {
+      const path = `.bool.${key}[${i}]`;
+      const test = compileQuery(inner, path, cx);
+      const described = describeClause(inner, path);
+      if (key === "must_not") {
+        clauses.push({
+          reason: `excluded as ${described}`,
+          test: (e) => !test(e),
+        });
+      } else if (Object.keys(inner as object)[0] === "range") {
+        clauses.push({ reason: `outside ${described}`, test });
+      } else {
+        clauses.push({ reason: `not ${described}`, test });
+      }
+    });
+  }
+  if (bool.should !== undefined) {
+    const { should, minimum_should_match } = bool;
+    const test = compileQuery(
+      { bool: { should, minimum_should_match } },
+      "",
+      cx,
+    );
+    const required = clauses.length > 0 ? 0 : 1;
+    if (minimum_should_match !== undefined || required > 0)
+      clauses.push({ reason: "matching too few should clauses", test });
+  }
+  return clauses;
+}
+
+/** Counts the events `query` rejects by the first top-level clause each one fails. */
+export function countRejections(
+  events: Iterable<SimEvent>,
+  clauses: TopLevelClause[],
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const event of events) {
+    const failed = clauses.find((clause) => !clause.test(event));
+    if (failed) counts.set(failed.reason, (counts.get(failed.reason) ?? 0) + 1);
+  }
+  return counts;
 }

@@ -6,9 +6,10 @@
 import { PainlessRuntimeError } from "../painless/errors.ts";
 import type { JDoc } from "../painless/runtime/dates.ts";
 import { scriptedMetricOf, type SimulationArtifacts } from "./artifacts.ts";
-import { dateValue, valuesOf, type SimEvent } from "./events.ts";
+import { dateValue, fieldType, valuesOf, type SimEvent } from "./events.ts";
 import { applyPipeline, setPath, type IndexedDocument } from "./pipeline.ts";
-import { compileQuery } from "./query.ts";
+import { checkMapping, type RejectedEvent } from "./mapping.ts";
+import { compileQuery, countRejections, topLevelClauses } from "./query.ts";
 import { compileMetric, runGroup } from "./scripted-metric.ts";
 import { buildDoc, plainJson, toJson } from "./values.ts";
 
@@ -22,7 +23,11 @@ export interface SimulateOptions {
 
 export interface SimulationSummary {
   events: number;
+  /** Events Elasticsearch would reject; `rejected` in the result says why. */
+  rejectedEvents: number;
   matched: number;
+  /** Matching events whose time is after now; the scripts ignore them. */
+  later: number;
   groups: number;
   beaconing: number;
 }
@@ -32,6 +37,9 @@ export interface SimulationResult {
   summary: SimulationSummary;
   /** Non-finite numbers found in results; Elasticsearch cannot index them as numbers. */
   problems: string[];
+  rejected: RejectedEvent[];
+  /** Events the source query removed, counted by the first top-level clause each fails. */
+  removedBy: Map<string, number>;
 }
 
 export class SimulationError extends Error {
@@ -86,6 +94,7 @@ function simpleAggregation(
   name: string,
   spec: Record<string, unknown>,
   events: SimEvent[],
+  dateFields: ReadonlySet<string>,
 ): unknown {
   const [kind, options] = Object.entries(spec)[0] ?? [];
   const field = (options as { field?: unknown } | undefined)?.field;
@@ -99,13 +108,11 @@ function simpleAggregation(
   }
   const raws = events.flatMap((event) => valuesOf(event, field));
   if (kind === "value_count") return raws.length;
-  const dates = raws.map(dateValue);
-  const isDate =
-    raws.length > 0 &&
-    raws.every((raw) => typeof raw === "string") &&
-    dates.every((d) => d !== null);
+  // A date field is known by its mapping, not by its JSON values: ISO text
+  // and epoch milliseconds mix freely in one group.
+  const isDate = fieldType(field, null, dateFields) === "date";
   const numbers = isDate
-    ? (dates as number[])
+    ? raws.map(dateValue).filter((millis) => millis !== null)
     : raws.map(Number).filter((n) => !Number.isNaN(n));
   if (numbers.length === 0) return kind === "sum" ? 0 : null;
   let value: number;
@@ -122,7 +129,7 @@ function simpleAggregation(
 
 export function simulateTransform(
   artifacts: SimulationArtifacts,
-  events: SimEvent[],
+  input: SimEvent[],
   options: SimulateOptions,
 ): SimulationResult {
   const { transform } = artifacts;
@@ -130,20 +137,40 @@ export function simulateTransform(
   const params = (metricSpec.params ?? {}) as Record<string, unknown>;
   const timeField =
     typeof params.time_field === "string" ? params.time_field : "@timestamp";
+  const syncField = (
+    transform.sync as { time?: { field?: unknown } } | undefined
+  )?.time?.field;
   const dateFields = new Set([timeField]);
+  if (typeof syncField === "string") dateFields.add(syncField);
   const source = (transform.source ?? {}) as { query?: unknown };
   const query = source.query ?? { match_all: {} };
-  const matches = compileQuery(query, "", {
-    nowMillis: options.nowMillis,
-    dateFields,
-  });
+  const queryContext = { nowMillis: options.nowMillis, dateFields };
+  const matches = compileQuery(query, "", queryContext);
   const fields = groupFields(transform);
+  const longFields = new Set<string>();
+  for (const key of ["source_bytes", "destination_bytes"]) {
+    if (typeof params[key] === "string") longFields.add(params[key] as string);
+  }
+  const { accepted: events, rejected } = checkMapping(input, {
+    dateFields,
+    timeField,
+    longFields,
+  });
 
   const groups = new Map<string, { keys: string[]; events: SimEvent[] }>();
   let matched = 0;
+  let later = 0;
+  const unmatched: SimEvent[] = [];
   for (const event of events) {
-    if (!matches(event)) continue;
+    if (!matches(event)) {
+      unmatched.push(event);
+      continue;
+    }
     matched += 1;
+    if (
+      valuesOf(event, timeField).some((v) => dateValue(v)! > options.nowMillis)
+    )
+      later += 1;
     for (const keys of keysOf(event, fields)) {
       const id = JSON.stringify(keys);
       const group = groups.get(id) ?? { keys, events: [] };
@@ -204,7 +231,11 @@ export function simulateTransform(
       ).aggregations ?? {};
     for (const [name, spec] of Object.entries(aggregations)) {
       if (name === metricName) continue;
-      setPath(doc._source, name, simpleAggregation(name, spec, group.events));
+      setPath(
+        doc._source,
+        name,
+        simpleAggregation(name, spec, group.events, dateFields),
+      );
     }
     const groupProblems: string[] = [];
     setPath(
@@ -230,8 +261,17 @@ export function simulateTransform(
 
   return {
     documents,
-    summary: { events: events.length, matched, groups: groups.size, beaconing },
+    summary: {
+      events: input.length,
+      rejectedEvents: rejected.length,
+      matched,
+      later,
+      groups: groups.size,
+      beaconing,
+    },
     problems,
+    rejected,
+    removedBy: countRejections(unmatched, topLevelClauses(query, queryContext)),
   };
 }
 
