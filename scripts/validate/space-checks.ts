@@ -152,7 +152,7 @@ function datafeedProblems(
   return problems;
 }
 
-// console.txt repeats the bodies of the other files; after a hand edit it
+// console.txt repeats the bodies of the other files, so after a hand edit it
 // still installs the old ones, which is worth a warning, not a failure.
 function consoleProblems(space: SpaceArtifacts): Problem[] {
   const actual = space.texts[CONSOLE_FILE];
