@@ -37,6 +37,7 @@ describe("install failure", () => {
     expect(result.code).toBe(1);
     expect(stepLines(result.stdout)).toEqual([
       "  unchanged: index template ml_beaconing_index_template",
+      "  unchanged: mapping of index ml_beaconing_secops",
       "  unchanged: stored script ml_beaconing_init_script",
       "  unchanged: stored script ml_beaconing_map_script",
       "  unchanged: stored script ml_beaconing_reduce_script",
@@ -59,6 +60,7 @@ describe("install failure", () => {
     expect(stepLines(result.stdout)).toEqual([
       `  done: stop transform ${TRANSFORM}`,
       "  unchanged: index template ml_beaconing_index_template",
+      "  unchanged: mapping of index ml_beaconing_secops",
       "  unchanged: stored script ml_beaconing_init_script",
       "  unchanged: stored script ml_beaconing_map_script",
       "  unchanged: stored script ml_beaconing_reduce_script",

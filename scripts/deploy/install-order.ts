@@ -1,15 +1,21 @@
 // Names each install step the way the install report lists it, so that
 // the report can print planned and unchanged steps in install order.
-import { installSteps } from "../../artifacts-src/generator/ml_beaconing_generate_scripts.mjs";
+import {
+  deriveSpaceIds,
+  installSteps,
+} from "../../artifacts-src/generator/ml_beaconing_generate_scripts.mjs";
 import type { PlannedStep } from "./install-plan.ts";
+import { mappingSubject } from "./mapping-plan.ts";
 
 /**
  * Returns the report label of each installSteps() entry, in install order:
  * the subject, with `started` or `opened` for a start or open request. The
  * labels match stepLabel() of planned steps and the `unchanged` entries.
+ * The mapping update of an existing results index, which installSteps()
+ * does not list, follows the index template.
  */
 export function installOrder(space: string): string[] {
-  return installSteps(space).map((step) => {
+  const labels = installSteps(space).map((step) => {
     if (step.target === "kibana") return `saved objects of ${space}`;
     // `<api>/<id>` for a PUT, `<api>/<id>/_start` or `/_open` for a POST.
     const parts = step.path.split("/");
@@ -22,6 +28,12 @@ export function installOrder(space: string): string[] {
     if (step.path.endsWith("/_open")) return `${label} opened`;
     return label;
   });
+  const mapping = mappingSubject(deriveSpaceIds(space).destIndex);
+  const template = labels.findIndex((label) =>
+    label.startsWith("index template "),
+  );
+  labels.splice(template + 1, 0, mapping);
+  return labels;
 }
 
 const SUBJECT_OF_API: [string, string][] = [

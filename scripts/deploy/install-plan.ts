@@ -13,6 +13,11 @@ import type { InstalledState } from "./installed-state.ts";
 import type { ApiRequest } from "./http-api.ts";
 import { parseSavedObjects, refKey } from "./saved-objects.ts";
 import type { SpaceRelease } from "./space-files.ts";
+import {
+  mappingSubject,
+  planMappingUpdate,
+  templateProperties,
+} from "./mapping-plan.ts";
 import { insertBeforeMl, isMlStep, planMlStep } from "./ml-plan.ts";
 import { planTransform, transformStartStep } from "./transform-plan.ts";
 
@@ -54,12 +59,32 @@ export function planInstall(
     if (step.optional && !options.withMlJob) continue;
     const body = step.file === undefined ? undefined : bodyOf(release, step);
     planStep(plan, step, body, state, release);
+    if (step.path.startsWith("_index_template/")) {
+      addMappingStep(plan, body, state, release.space);
+    }
   }
 
   const transformId = deriveSpaceIds(release.space).transformId;
   addTransformSteps(plan, release, state, transformId);
   plan.warnings.push(...sharedCodeWarnings(plan, state, transformId));
   return plan;
+}
+
+// A changed template applies only to indices created later, so fields that
+// the release adds are put into an existing results index right after the
+// template, before the transform can write them.
+function addMappingStep(
+  plan: InstallPlan,
+  template: unknown,
+  state: InstalledState,
+  space: string,
+): void {
+  if (state.resultsMapping === undefined) return;
+  const index = deriveSpaceIds(space).destIndex;
+  const properties = templateProperties(template);
+  const step = planMappingUpdate(index, state.resultsMapping, properties);
+  if (step === undefined) plan.unchanged.push(mappingSubject(index));
+  else plan.steps.push(step);
 }
 
 function addTransformSteps(
@@ -169,9 +194,6 @@ function compareStep(
     };
   }
   if (kind === "_index_template") {
-    // NOTE: a changed template applies only to indices created later. The
-    // existing results index keeps its mappings, and install sends no
-    // PUT <index>/_mapping for fields a newer release adds.
     const installed = state.indexTemplate;
     const equal = containsIndexTemplate(installed, body);
     return { subject: `index template ${id}`, installed, equal };

@@ -4,12 +4,14 @@ import {
   checkSpaceId,
   deriveSpaceIds,
 } from "../../artifacts-src/generator/ml_beaconing_generate_scripts.mjs";
+import { INDEX_TEMPLATE_ID } from "../../artifacts-src/index-template.ts";
 import { DASHBOARDS_FILE, TRANSFORM_FILE } from "../../artifacts-src/index.ts";
 import { PreflightError, UserError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import { applySteps, type ApplyResult, type Services } from "./apply.ts";
 import { planInstall, type InstallPlan } from "./install-plan.ts";
 import { readInstalledState } from "./installed-state.ts";
+import { templateProperties } from "./mapping-plan.ts";
 import {
   checkClusterFacts,
   checkVersions,
@@ -111,7 +113,13 @@ function requirementsOf(
     withMlJob,
     sourceIndices: [transform.source.index].flat(),
     destIndex: deriveSpaceIds(release.space).destIndex,
+    resultsProperties: templateProperties(indexTemplateOf(release)),
   };
+}
+
+function indexTemplateOf(release: SpaceRelease): unknown {
+  const text = release.files[`${INDEX_TEMPLATE_ID}.json`];
+  return text === undefined ? undefined : JSON.parse(text);
 }
 
 // The optional ML files count only when the ML job is installed, so that

@@ -5,6 +5,7 @@ import { STORED_SCRIPT_IDS } from "../../artifacts-src/stored-scripts.ts";
 import { INDEX_TEMPLATE_ID } from "../../artifacts-src/index-template.ts";
 import { INGEST_PIPELINE_ID } from "../../artifacts-src/ingest-pipeline.ts";
 import type { HttpApi } from "./http-api.ts";
+import type { MappingProperties } from "./mapping-plan.ts";
 import { refKey, type SavedObjectRef } from "./saved-objects.ts";
 
 export const TRANSFORM_ID_PATTERN = "ml_beaconing_pivot_transform*";
@@ -35,6 +36,8 @@ export interface InstalledState {
   savedObjects: Record<string, Record<string, unknown>>;
   mlJobState?: string;
   datafeedState?: string;
+  /** Mapping properties of the results index; undefined when it does not exist. */
+  resultsMapping?: MappingProperties;
 }
 
 type Get = (path: string) => Promise<unknown>;
@@ -69,6 +72,7 @@ export async function readInstalledState(
     savedObjects: await readSavedObjects(kibana, ids.kibanaPathPrefix, objects),
     mlJobState: await readMlJobState(get, ids.mlJobId),
     datafeedState: await readDatafeedState(get, ids.datafeedId),
+    resultsMapping: await readResultsMapping(es, ids.destIndex),
   };
 }
 
@@ -115,6 +119,28 @@ async function readState(
   const body = (await get(path)) as
     Record<string, { state?: string }[]> | undefined;
   return body?.[key]?.[0]?.state;
+}
+
+/**
+ * Reads the mapping properties of an index, or undefined when it does not
+ * exist. The response is keyed by the concrete index name, which differs
+ * from `index` when that is an alias.
+ */
+export async function readResultsMapping(
+  es: HttpApi,
+  index: string,
+): Promise<MappingProperties | undefined> {
+  const response = await es.request({
+    method: "GET",
+    path: `/${index}/_mapping`,
+  });
+  if (response.status === 404) return undefined;
+  const body = response.body as Record<
+    string,
+    { mappings?: { properties?: MappingProperties } }
+  >;
+  const first = Object.values(body ?? {})[0];
+  return first?.mappings?.properties ?? {};
 }
 
 export async function readSpaceExists(

@@ -6,7 +6,12 @@ import { ClusterError } from "./cluster-error.ts";
 import type { FileTree } from "../load/read-bundle.ts";
 import type { HttpApi } from "./http-api.ts";
 import { identifyElasticsearch, identifyKibana } from "./identify.ts";
-import { readSpaceExists } from "./installed-state.ts";
+import { readResultsMapping, readSpaceExists } from "./installed-state.ts";
+import {
+  compareMappings,
+  mappingConflictProblems,
+  type MappingProperties,
+} from "./mapping-plan.ts";
 import { checkStackVersions } from "./version-check.ts";
 
 export interface Requirements {
@@ -16,6 +21,8 @@ export interface Requirements {
   withMlJob: boolean;
   sourceIndices: string[];
   destIndex: string;
+  /** The index template's `mappings.properties`, to check the results index. */
+  resultsProperties?: MappingProperties;
 }
 
 export interface ClusterFacts {
@@ -27,6 +34,8 @@ export interface ClusterFacts {
   license: { type: string; status: string };
   /** The `_has_privileges` response, or undefined when security is disabled. */
   privileges?: PrivilegesResponse;
+  /** Mapping properties of the results index; undefined when it does not exist. */
+  resultsMapping?: MappingProperties;
 }
 
 export interface PrivilegesResponse {
@@ -38,7 +47,15 @@ export interface PrivilegesResponse {
 // Licences that include anomaly detection, which Basic and Gold do not.
 const ML_LICENSES = new Set(["trial", "platinum", "enterprise"]);
 
-export function requiredPrivileges(requirements: Requirements) {
+/**
+ * Lists the privileges that install needs. `updatesMapping` adds the
+ * `manage` index privilege on the results index, which PUT <index>/_mapping
+ * needs, and is true when an existing results index lacks release fields.
+ */
+export function requiredPrivileges(
+  requirements: Requirements,
+  updatesMapping = false,
+) {
   // PUT _scripts needs the `manage` cluster privilege (stored script API
   // docs, 8.x). The create transform API docs (8.x) list read and
   // view_index_metadata on the sources and read, index and create_index on
@@ -59,7 +76,12 @@ export function requiredPrivileges(requirements: Requirements) {
       },
       {
         names: [requirements.destIndex],
-        privileges: ["read", "index", "create_index"],
+        privileges: [
+          "read",
+          "index",
+          "create_index",
+          ...(updatesMapping ? ["manage"] : []),
+        ],
       },
     ],
   };
@@ -73,6 +95,7 @@ export async function gatherClusterFacts(
   const info = await identifyElasticsearch(es);
   const kibanaVersion = await identifyKibana(kibana);
   const spaceExists = await readSpaceExists(kibana, requirements.space);
+  const resultsMapping = await readResultsMapping(es, requirements.destIndex);
   const license = (await es.request({ method: "GET", path: "/_license" }))
     .body as {
     license: { type: string; status: string };
@@ -83,19 +106,35 @@ export async function gatherClusterFacts(
     kibanaVersion,
     spaceExists,
     license: license.license,
-    privileges: await readPrivileges(es, requirements),
+    privileges: await readPrivileges(
+      es,
+      requiredPrivileges(
+        requirements,
+        updatesMapping(resultsMapping, requirements),
+      ),
+    ),
+    resultsMapping,
   };
+}
+
+function updatesMapping(
+  installed: MappingProperties | undefined,
+  requirements: Requirements,
+): boolean {
+  if (installed === undefined) return false;
+  const release = requirements.resultsProperties ?? {};
+  return Object.keys(compareMappings(installed, release).missing).length > 0;
 }
 
 async function readPrivileges(
   es: HttpApi,
-  requirements: Requirements,
+  privileges: ReturnType<typeof requiredPrivileges>,
 ): Promise<PrivilegesResponse | undefined> {
   try {
     const response = await es.request({
       method: "POST",
       path: "/_security/user/_has_privileges",
-      body: requiredPrivileges(requirements),
+      body: privileges,
     });
     return response.body as PrivilegesResponse;
   } catch (error) {
@@ -121,7 +160,21 @@ export function checkClusterFacts(
     ...checkSpace(facts, requirements),
     ...checkLicense(facts, requirements),
     ...checkPrivileges(facts),
+    ...checkResultsMapping(facts, requirements),
   ];
+}
+
+function checkResultsMapping(
+  facts: ClusterFacts,
+  requirements: Requirements,
+): string[] {
+  if (facts.resultsMapping === undefined) return [];
+  return mappingConflictProblems(
+    requirements.space,
+    requirements.destIndex,
+    facts.resultsMapping,
+    requirements.resultsProperties ?? {},
+  );
 }
 
 export function checkVersions(facts: ClusterFacts, requirements: Requirements) {

@@ -14,6 +14,7 @@ import {
   type Reply,
   type Route,
 } from "./http-fake.ts";
+import { mappingRoutes } from "./elasticsearch-mappings.ts";
 import { indexRoutes, storedRoutes } from "./elasticsearch-stored.ts";
 
 export interface EsFakeOptions {
@@ -33,6 +34,8 @@ export interface EsState {
   pipelines: Map<string, unknown>;
   transforms: Map<string, FakeTransform>;
   indices: Map<string, Record<string, unknown>[]>;
+  /** Mappings of the indices, set when an index is created from a template. */
+  mappings: Map<string, Record<string, unknown>>;
   mlJobs: Map<string, { body: unknown; state: string }>;
   datafeeds: Map<string, { body: unknown; state: string }>;
 }
@@ -55,6 +58,7 @@ export async function startElasticsearchFake(
     pipelines: new Map(),
     transforms: new Map(),
     indices: new Map(),
+    mappings: new Map(),
     mlJobs: new Map(),
     datafeeds: new Map(),
   };
@@ -63,6 +67,7 @@ export async function startElasticsearchFake(
     ...clusterRoutes(options),
     ...storedRoutes(state, failures),
     ...transformRoutes(state, failures),
+    ...mappingRoutes(state),
     ...indexRoutes(state),
   ];
   const server = await startFakeServer(

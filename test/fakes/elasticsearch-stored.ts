@@ -158,10 +158,12 @@ export function indexRoutes(state: EsState): Route[] {
     {
       method: "DELETE",
       pattern: /^\/([a-z0-9_-]+)$/,
-      handler: (_, [name]) =>
-        state.indices.delete(name as string)
+      handler: (_, [name]) => {
+        state.mappings.delete(name as string);
+        return state.indices.delete(name as string)
           ? ack
-          : missingIndex(name as string),
+          : missingIndex(name as string);
+      },
     },
     {
       method: "GET",

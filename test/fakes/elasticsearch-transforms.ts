@@ -1,6 +1,7 @@
 // Fake routes for transforms, with the state
 // rules of Elasticsearch 8.x: a running transform cannot be deleted, a
 // failed one must be force-stopped, and `_update` rejects the pivot.
+import { createIndex } from "./elasticsearch-mappings.ts";
 import { esError, missingResource } from "./elasticsearch-errors.ts";
 import type { EsState } from "./elasticsearch-server.ts";
 import { mlRoutes } from "./elasticsearch-ml.ts";
@@ -220,7 +221,7 @@ function startTransform(
   }
   transform.state = "started";
   const dest = (transform.config.dest as { index: string }).index;
-  if (!state.indices.has(dest)) state.indices.set(dest, []);
+  createIndex(state, dest);
   return ack;
 }
 
