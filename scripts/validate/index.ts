@@ -1,5 +1,6 @@
 // Validates the files of a bundle, a space folder or a single artifact and
 // returns every problem found; only the caller decides whether to fail.
+import { TRANSFORM_FILE } from "../../artifacts-src/index.ts";
 import { MINIMUM_STACK_VERSION } from "../../artifacts-src/stack.ts";
 import { painlessProblems } from "../painless/validate.ts";
 import type { Problem } from "../errors.ts";
@@ -26,8 +27,6 @@ import {
 
 /** File text by path, with `/` separators, relative to the bundle's top folder. */
 export type FileTree = Record<string, string>;
-
-const TRANSFORM_FILE = "ml_beaconing_pivot_transform.json";
 
 export function validateFiles(files: FileTree): Problem[] {
   const manifest = parseManifest(files);

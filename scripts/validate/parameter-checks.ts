@@ -3,12 +3,12 @@
 // the parameter ranges, including the loop budget of the reduce script, so
 // a parameter set Elasticsearch would reject at the first checkpoint is
 // reported here instead.
+import { TRANSFORM_FILE } from "../../artifacts-src/index.ts";
 import type { Problem } from "../errors.ts";
 import { artifactsFromFiles, scriptedMetricOf } from "../simulate/artifacts.ts";
 import { compileMetric, runShard } from "../simulate/scripted-metric.ts";
-import type { SpaceArtifacts } from "./transform-checks.ts";
+import { at, type SpaceArtifacts } from "./transform-checks.ts";
 
-const TRANSFORM_FILE = "ml_beaconing_pivot_transform.json";
 // Any time works: init reads the clock but no parameter depends on it.
 const PROBE_NOW = Date.UTC(2026, 0, 1);
 
@@ -31,9 +31,7 @@ export function parameterProblems(space: SpaceArtifacts): Problem[] {
     return [
       {
         code: "transform-params-rejected",
-        file: space.folder
-          ? `${space.folder}/${TRANSFORM_FILE}`
-          : TRANSFORM_FILE,
+        file: at(space, TRANSFORM_FILE),
         location: `/pivot/aggregations/${name}/scripted_metric/params`,
         message: `the init script rejects these parameters: ${(error as Error).message}`,
         fix: "change the parameters as the message says",

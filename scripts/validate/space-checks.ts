@@ -8,15 +8,16 @@ import {
   renderConsole,
   type SpaceIds,
 } from "../../artifacts-src/generator/ml_beaconing_generate_scripts.mjs";
+import {
+  DASHBOARDS_FILE,
+  ML_DATAFEED_FILE as DATAFEED_FILE,
+  TRANSFORM_FILE,
+} from "../../artifacts-src/index.ts";
 import type { Problem } from "../errors.ts";
 import type { MlDatafeed } from "../schema/generated/ml-datafeed.ts";
 import { ARTIFACT_FILE_NAMES } from "./file-kinds.ts";
 import { TEMPLATE_FOLDER } from "./templates.ts";
-import type { SpaceArtifacts } from "./transform-checks.ts";
-
-const TRANSFORM_FILE = "ml_beaconing_pivot_transform.json";
-const DASHBOARDS_FILE = "ml_beaconing_dashboards.ndjson";
-const DATAFEED_FILE = "ml/ml_beaconing_rare_process_datafeed.json";
+import { at, type SpaceArtifacts } from "./transform-checks.ts";
 
 export function spaceProblems(space: SpaceArtifacts): Problem[] {
   const ids = space.space ? deriveSpaceIds(space.space) : undefined;
@@ -29,10 +30,6 @@ export function spaceProblems(space: SpaceArtifacts): Problem[] {
     ...datafeedProblems(space, destIndex, ids),
     ...consoleProblems(space),
   ];
-}
-
-function at(space: SpaceArtifacts, file: string): string {
-  return space.folder ? `${space.folder}/${file}` : file;
 }
 
 function regenerate(space: SpaceArtifacts): string {

@@ -2,6 +2,7 @@
 // space with the generator, so a broken template or an unknown placeholder
 // is found even when no space folder was rendered from it.
 import { renderTemplate } from "../../artifacts-src/generator/ml_beaconing_generate_scripts.mjs";
+import { DASHBOARDS_FILE } from "../../artifacts-src/index.ts";
 import type { Problem } from "../errors.ts";
 import type { FileTree } from "../load/read-bundle.ts";
 
@@ -9,7 +10,6 @@ export const TEMPLATE_FOLDER = "templates";
 /** Space the templates are rendered for when they are validated. */
 export const PROBE_SPACE = "default";
 
-const DASHBOARDS_FILE = "ml_beaconing_dashboards.ndjson";
 const PLACEHOLDER = /\{\{[a-z_]+(?::[a-z0-9_-]+)?\}\}/;
 
 /**

@@ -2,6 +2,7 @@
 // and pipeline are in the folder, the index template covers the destination
 // index and maps every field written, and the query window matches the
 // scripted metric's parameters.
+import { TRANSFORM_FILE } from "../../artifacts-src/index.ts";
 import { OUTPUT_FIELDS } from "../../artifacts-src/output-fields.ts";
 import type { Problem } from "../errors.ts";
 import type { IndexTemplate } from "../schema/generated/index-template.ts";
@@ -22,7 +23,6 @@ export interface SpaceArtifacts {
   expectedSavedObjectIds?: string[];
 }
 
-const TRANSFORM_FILE = "ml_beaconing_pivot_transform.json";
 const TEMPLATE_FILE = "ml_beaconing_index_template.json";
 
 export function transformProblems(space: SpaceArtifacts): Problem[] {
@@ -34,7 +34,8 @@ export function transformProblems(space: SpaceArtifacts): Problem[] {
   ];
 }
 
-function at(space: SpaceArtifacts, file: string): string {
+/** Returns the bundle path of a file of the space folder. */
+export function at(space: SpaceArtifacts, file: string): string {
   return space.folder ? `${space.folder}/${file}` : file;
 }
 
