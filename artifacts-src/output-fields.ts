@@ -1,8 +1,8 @@
-// The fields of the results index with their Elasticsearch field types: every
-// field the pivot transform and its ingest pipeline write, plus `source.ip`
-// and the top-level `destination_ips`, which Elastic's own beaconing results
-// map (packages/beaconing, fields.yml) although this transform does not write
-// them. The names are Elastic's, so detection rules written for Elastic's
+// The fields of the results index with their Elasticsearch field types. They
+// are every field the pivot transform and its ingest pipeline write, plus
+// `source.ip` and the top-level `destination_ips`. Elastic's own beaconing
+// results map those two (packages/beaconing, fields.yml), although this
+// transform does not write them. The names are Elastic's, so detection rules written for Elastic's
 // results read these unchanged. The statistics are `double` here, where
 // fields.yml has `float`: both are numbers to Kibana and to queries, and
 // double keeps the precision the scripts compute with.

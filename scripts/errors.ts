@@ -1,5 +1,5 @@
-// Two kinds of failure: a UserError is explained to the user and exits with
-// its code; anything else is a bug and prints a stack trace.
+// Two kinds of failure. A UserError is explained to the user and exits with
+// its code. Anything else is a bug and prints a stack trace.
 
 export class UserError extends Error {
   readonly exitCode: number;

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Renders the space-neutral ML-Beaconing templates into the folder of one
-// Kibana space. This file ships inside every bundle and has no dependencies
-// beyond Node.js 18 or newer; the ml-beaconing toolchain imports the same
-// functions, so a space folder made here is byte-identical to the one the
-// toolchain puts in the bundle.
+// Kibana space. This file ships inside every bundle and needs only Node.js 18
+// or newer. The ml-beaconing toolchain imports the same functions, so a space
+// folder made here is byte-identical to the one the toolchain puts in the
+// bundle.
 //
 // Usage: node ml_beaconing_generate_scripts.mjs --space <id> [--out <dir>]
 //        node ml_beaconing_generate_scripts.mjs --space <a> --space <b>

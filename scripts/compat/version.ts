@@ -1,6 +1,6 @@
 // Stack versions as the compat command and the matrix read them. A
 // pre-release counts as the release it leads to: 8.12.0-SNAPSHOT is 8.12.0,
-// so 9.0.0-SNAPSHOT never satisfies <9.0.0 (plain semver would say it does).
+// so 9.0.0-SNAPSHOT never satisfies <9.0.0 (plain semver treats it as satisfying).
 import semver from "semver";
 import { UserError } from "../errors.ts";
 
@@ -13,7 +13,7 @@ const VERSION_PATTERN =
 
 /**
  * Exit code of a usage error: a version argument that is not a version, or
- * a bundle argument that cannot be read or holds no artifacts.
+ * a bundle argument that cannot be read or contains no artifacts.
  */
 export const USAGE_ERROR_EXIT_CODE = 2;
 

@@ -59,7 +59,7 @@ export function requiredPrivileges(
   // PUT _scripts needs the `manage` cluster privilege (stored script API
   // docs, 8.x). The create transform API docs (8.x) list read and
   // view_index_metadata on the sources and read, index and create_index on
-  // the destination; install also reads the destination's mapping.
+  // the destination. Install also reads the destination's mapping.
   const cluster = [
     "manage",
     "manage_transform",

@@ -1,4 +1,5 @@
-// The README.md at the top of a bundle: what it holds and how to install it.
+// Renders the README.md at the top of a bundle: its contents, install steps,
+// ids per space and compatibility table.
 import { deriveSpaceIds } from "../../artifacts-src/generator/ml_beaconing_generate_scripts.mjs";
 import { compatibilityMarkdown } from "../compat/render.ts";
 import type { BundleFacts } from "./manifest.ts";

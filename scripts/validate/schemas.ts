@@ -61,8 +61,8 @@ export function schemaProblems(
   }));
 }
 
-// oneOf and if/then report a summary besides the branch errors; the branch
-// errors already say what is wrong.
+// oneOf and if/then report a summary besides the branch errors, which
+// already describe what is wrong.
 function isUseful(error: ErrorObject): boolean {
   return error.keyword !== "oneOf" && error.keyword !== "if";
 }

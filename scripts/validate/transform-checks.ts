@@ -12,7 +12,7 @@ import { findQueryWindow } from "./query-window.ts";
 
 export interface SpaceArtifacts {
   folder: string;
-  /** Space the folder is for, when its name or role tells. */
+  /** Space the folder is for, when its name or role determines it. */
   space?: string;
   transform: Transform;
   /** Parsed JSON of the folder's other files, by file name. */

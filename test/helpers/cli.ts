@@ -38,8 +38,9 @@ function runNodeWith(
       args,
       { ...options, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
-        const code =
-          typeof error?.code === "number" ? error.code : error ? 1 : 0;
+        let code = 0;
+        if (typeof error?.code === "number") code = error.code;
+        else if (error) code = 1;
         resolve({ code, stdout: String(stdout), stderr: String(stderr) });
       },
     );
